@@ -1,0 +1,50 @@
+/**
+ * @module adapters/main
+ * `npm start`: one process with the core, the store and every platform whose token is set; the
+ * console chat when none is. The only place (with the CLI) that reads `process.env`.
+ */
+import { mkdirSync } from 'node:fs';
+import { asBotError, createBotCore, hasPlatformToken, loadConfig, loadKnowledge } from '../src/index.ts';
+import { runConsoleChat } from './console/index.ts';
+import { createLogger } from './logger.ts';
+import { createStore } from './storage/index.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const consoleMode = !hasPlatformToken(config);
+  // In the terminal chat, informational logs would interleave with the conversation.
+  const logger = createLogger(config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'));
+  mkdirSync('data', { recursive: true });
+  const store = await createStore(config.STORE_URL, { logger });
+  const knowledge = loadKnowledge();
+  const core = createBotCore({
+    knowledge,
+    store,
+    logger,
+    defaultLocale: config.LANG_DEFAULT,
+  });
+  logger.info(
+    {
+      clauses: knowledge.clauses.length,
+      store: config.STORE_URL.split(':')[0],
+    },
+    'started',
+  );
+  if (!consoleMode) {
+    logger.warn({}, 'Telegram and Slack adapters are not part of this build yet; running the console chat');
+  }
+  const stop = async (): Promise<void> => {
+    await store.close();
+  };
+  process.once('SIGINT', () => {
+    void stop().finally(() => process.exit(0));
+  });
+  await runConsoleChat({ core });
+  await stop();
+}
+
+main().catch((error: unknown) => {
+  const e = asBotError(error);
+  process.stderr.write(`启动失败 / failed to start: [${e.code}] ${e.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+/**
+ * @module knowledge-base/schema
+ * zod schemas for the files in `knowledge/`: a malformed file fails at start with the file and
+ * field named, never later in a user's turn.
+ */
+import { z } from 'zod';
+
+const clauseId = z.string().regex(/^(notice|preamble|\d+(\.\d+){0,2})$/, 'a clause id such as 3.1.4');
+
+export const documentsFileSchema = z.object({
+  version: z.literal(1),
+  documents: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        file: z.string().regex(/^[\w.-]+\.txt$/),
+        title: z.string().min(1),
+        number: z.string().min(1),
+        date: z.iso.date(),
+        issuer: z.string().min(1),
+        /** How many clauses the text must parse into; a guard against an edited text. */
+        clauseCount: z.number().int().positive(),
+      }),
+    )
+    .min(1),
+});
+
+export const glossaryFileSchema = z.object({
+  version: z.literal(1),
+  groups: z.array(
+    z.object({
+      zh: z.array(z.string().trim().min(1)).min(1),
+      en: z.array(z.string().trim().min(1)).default([]),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+export const examplesFileSchema = z.object({
+  version: z.literal(1),
+  clauses: z.record(
+    clauseId,
+    z.object({
+      answered: z.array(z.string().trim().min(1)).min(1),
+      unanswered: z.array(z.string().trim().min(1)).default([]),
+    }),
+  ),
+});
+
+export type DocumentsFile = z.infer<typeof documentsFileSchema>;

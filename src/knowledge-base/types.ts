@@ -1,0 +1,57 @@
+/**
+ * @module knowledge-base/types
+ * The shapes the rest of the core reads from the knowledge folder.
+ */
+
+/** A policy document the bot answers from. */
+export interface PolicyDocument {
+  /** Stable id, e.g. `yjxf-2017-139`. */
+  id: string;
+  title: string;
+  /** The official number, e.g. 渝经信发〔2017〕139号. */
+  number: string;
+  /** Issuing date `YYYY-MM-DD`. */
+  date: string;
+  issuer: string;
+}
+
+/** One citable unit of a document, as fixed by the clause-ID table. */
+export interface Clause {
+  /** The document this clause belongs to. */
+  doc: string;
+  /** `3.1.4`, `4`, `notice`, `preamble` … */
+  id: string;
+  /** How users see it: `三（一）4`, `四（二）`, `印发通知`. */
+  label: string;
+  /** The clause's own sub-heading without numbering and final 。; empty for numbered items. */
+  title: string;
+  /** Ancestor headings joined by ` › `; empty at the top. */
+  path: string;
+  /** The body verbatim (trimmed, conversion artefacts removed). */
+  text: string;
+}
+
+/** A set of terms retrieval treats as the same thing. */
+export interface SynonymGroup {
+  zh: string[];
+  en: string[];
+}
+
+/** Example questions for one clause, kept as training phrases. */
+export interface ClauseExamples {
+  /** Questions the clause answers. */
+  answered: string[];
+  /** Questions on the clause's topic asking for a detail the plan does not give. */
+  unanswered: string[];
+}
+
+/** Everything loaded from `knowledge/`, validated. */
+export interface KnowledgeBase {
+  documents: PolicyDocument[];
+  clauses: Clause[];
+  glossary: SynonymGroup[];
+  /** Example questions keyed by `doc/id`. */
+  examples: Map<string, ClauseExamples>;
+  /** Finds a clause by id (first document wins for bare ids) or by `doc/id`. */
+  clause(id: string): Clause | undefined;
+}

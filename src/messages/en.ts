@@ -1,0 +1,58 @@
+/**
+ * @module messages/en
+ * English strings. Clause quotations stay in Chinese: the plan exists only in Chinese.
+ */
+import type { Messages } from './types.ts';
+
+const KIND: Record<string, string> = {
+  amount: 'an amount of money',
+  ratio: 'a ratio',
+  date: 'a date or deadline',
+  duration: 'a duration or period',
+  count: 'a number',
+  contact: 'a form, template, address or contact',
+  body: 'the body responsible',
+  list: 'a list of names',
+};
+
+/** English string table. */
+export const en: Messages = {
+  welcome:
+    'Hello! I answer questions on the Chongqing plan for manufacturing innovation centers (渝经信发〔2017〕139号), quoting the plan and citing its clause.',
+  help: [
+    'Just type a question, for example:',
+    '• What share of employees must be R&D staff?',
+    '• What is the minimum capital to invest?',
+    '• 3.2.6 (shows a clause)',
+    '',
+    'Commands:',
+    '/ask <question>  ask',
+    '/source  the source document',
+    '/lang zh|en  switch language',
+    '/help  this help',
+  ].join('\n'),
+  basis: (label, path) => `Basis: ${label}${path ? ` (${path})` : ''}`,
+  footer: (s) => `Source: ${s.number} (${s.date}); the competent authority's latest notice prevails.`,
+  source: (list) =>
+    `${list
+      .map((s) => `${s.title}\nNo.: ${s.number}\nIssued by: ${s.issuer}\nDate: ${s.date}`)
+      .join('\n\n')}\n\nThe competent authority's latest notice prevails.`,
+  originalTextNote: '(original Chinese text)',
+  relatedHeading: 'Related clauses:',
+  clauseChoice: (label, title) => (title ? `${label} ${title}` : label),
+  notCovered: 'The plan does not cover this question.',
+  detailNotGiven: (kind) => `The plan touches on this topic but does not state ${KIND[kind ?? ''] ?? 'this detail'}.`,
+  nearestHeading: 'Nearest clauses (for reference, not an answer):',
+  coverage:
+    'The plan covers: general requirements (guiding idea, goals, principles), tasks, setting up and running a center (basic conditions, operating requirements, lead unit requirements, priority fields), implementation (proposal, review, evaluation) and support measures.',
+  helpHint: 'Send /help for how to use me.',
+  emptyQuestion: 'Please type your question, e.g. "What share of employees must be R&D staff?"',
+  tooLong: (length, max) => `Your question is too long (${length} characters); please keep it under ${max}.`,
+  noContent: 'I could not read a question in that message; please describe it in words.',
+  askUsage: 'Usage: /ask <question>, e.g. /ask What is the minimum capital?',
+  langUsage: 'Usage: /lang zh or /lang en',
+  langSet: 'Switched to English.',
+  unknownCommand: (c) => `Unknown command ${c}. Send /help for the commands.`,
+  unknownChoice: 'That button has expired; please ask again.',
+  internalError: 'Sorry, something went wrong handling your message. Please try again later.',
+};

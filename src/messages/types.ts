@@ -1,0 +1,45 @@
+/**
+ * @module messages/types
+ * The shape of a user-facing string table. Every language implements all of it, so a missing
+ * translation is a type error.
+ */
+import type { DetailKind } from '../qa/detail.ts';
+
+/** Facts about a source document the footer and `/source` show. */
+export interface SourceInfo {
+  title: string;
+  number: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  issuer: string;
+}
+
+/** All strings the bot says, in one language. */
+export interface Messages {
+  welcome: string;
+  help: string;
+  /** `依据：三（一）4（组建和运行 › 基本条件）` */
+  basis(label: string, path: string): string;
+  footer(source: SourceInfo): string;
+  source(sources: SourceInfo[]): string;
+  /** A note under an English answer: the plan exists in Chinese only. */
+  originalTextNote: string;
+  relatedHeading: string;
+  /** The label of a button that opens a clause. */
+  clauseChoice(label: string, title: string): string;
+  notCovered: string;
+  /** "The plan does not state …" for a near miss of the given kind. */
+  detailNotGiven(kind: DetailKind | undefined): string;
+  nearestHeading: string;
+  coverage: string;
+  helpHint: string;
+  emptyQuestion: string;
+  tooLong(length: number, max: number): string;
+  noContent: string;
+  askUsage: string;
+  langUsage: string;
+  langSet: string;
+  unknownCommand(command: string): string;
+  unknownChoice: string;
+  internalError: string;
+}

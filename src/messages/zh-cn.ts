@@ -1,0 +1,64 @@
+/**
+ * @module messages/zh-cn
+ * Simplified Chinese strings (the default language).
+ */
+import type { Messages } from './types.ts';
+
+const KIND: Record<string, string> = {
+  amount: '具体金额',
+  ratio: '具体比例',
+  date: '具体日期或截止时间',
+  duration: '具体时长或期限',
+  count: '具体数量',
+  contact: '表格、模板、地址或联系方式',
+  body: '负责的具体单位',
+  list: '具体名单',
+};
+
+const cnDate = (iso: string): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/** zh-CN string table. */
+export const zhCN: Messages = {
+  welcome:
+    '您好！我是创新中心政策助手，回答《重庆市制造业创新中心建设工程实施方案》（渝经信发〔2017〕139号）的相关问题，每个回答都引用方案原文和条款。',
+  help: [
+    '直接输入问题即可，例如：',
+    '• 研发人员要占多少比例？',
+    '• 组建资金最少要投入多少？',
+    '• 谁来认定创新中心？多久考核一次？',
+    '• 3.2.6 或 三（二）6（直接查看条款）',
+    '',
+    '命令：',
+    '/ask <问题> 提问',
+    '/source 查看文件来源',
+    '/lang zh|en 切换语言',
+    '/help 查看本帮助',
+  ].join('\n'),
+  basis: (label, path) => `依据：${label}${path ? `（${path}）` : ''}`,
+  footer: (s) => `来源：${s.number}（${cnDate(s.date)}），以主管部门最新通知为准。`,
+  source: (list) =>
+    `${list
+      .map((s) => `《${s.title}》\n文号：${s.number}\n发布单位：${s.issuer}\n印发日期：${cnDate(s.date)}`)
+      .join('\n\n')}\n\n以主管部门最新通知为准。`,
+  originalTextNote: '',
+  relatedHeading: '相关条款：',
+  clauseChoice: (label, title) => (title ? `${label} ${title}` : label),
+  notCovered: '方案没有涉及这个问题。',
+  detailNotGiven: (kind) => `方案提到了相关内容，但没有规定${KIND[kind ?? ''] ?? '这一细节'}。`,
+  nearestHeading: '相关条款（仅供参考，并非答案）：',
+  coverage:
+    '本方案涵盖：总体要求（指导思想、建设目标、基本原则）、具体任务、组建和运行（基本条件、运行要求、牵头单位要求、重点布局领域）、组织实施（方案编制、方案评定、后续评估）、保障措施。',
+  helpHint: '发送 /help 查看用法。',
+  emptyQuestion: '请输入您的问题，例如：研发人员要占多少比例？',
+  tooLong: (length, max) => `问题太长（${length} 字），请精简到 ${max} 字以内再提问。`,
+  noContent: '没有看懂这条消息，请用文字描述您的问题。',
+  askUsage: '用法：/ask <问题>，例如 /ask 组建资金最少要投入多少？',
+  langUsage: '用法：/lang zh 或 /lang en',
+  langSet: '已切换为中文。',
+  unknownCommand: (c) => `不认识的命令 ${c}。发送 /help 查看可用命令。`,
+  unknownChoice: '这个按钮已失效，请重新提问。',
+  internalError: '抱歉，处理您的消息时出了问题，请稍后再试。',
+};

@@ -1,0 +1,46 @@
+/**
+ * @module qa/ask-json
+ * The `ask --json` document of the CLI contract:
+ * `{"question","abstained","lead"?,"answers":[{"doc"?,"clause","label","score","text"}],"suggestions"?}`.
+ */
+import type { QaResult } from './engine.ts';
+
+/** One answer line of `ask --json`. */
+export interface AskJson {
+  question: string;
+  abstained: boolean;
+  lead?: string;
+  answers: {
+    doc?: string;
+    clause: string;
+    label: string;
+    score: number;
+    text: string;
+  }[];
+  suggestions?: string[];
+}
+
+/**
+ * Renders an engine result as the `ask --json` document.
+ *
+ * @param withDoc include `doc` on answers (when the knowledge base holds more than one document)
+ */
+export function toAskJson(result: QaResult, withDoc: boolean): AskJson {
+  const out: AskJson = {
+    question: result.question,
+    abstained: result.abstained,
+    answers: [],
+  };
+  if (result.lead) out.lead = result.lead;
+  out.answers = result.answers.map(({ clause, score }) => ({
+    ...(withDoc ? { doc: clause.doc } : {}),
+    clause: clause.id,
+    label: clause.label,
+    score: Math.round(score * 1000) / 1000,
+    text: clause.text,
+  }));
+  if (result.abstained && result.suggestions.length > 0) {
+    out.suggestions = result.suggestions.map((c) => c.id);
+  }
+  return out;
+}

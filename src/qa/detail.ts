@@ -1,0 +1,142 @@
+/**
+ * @module qa/detail
+ * What kind of detail a question asks for (an amount, a ratio, a date, a duration, a count, a
+ * contact or form, a body), and whether a clause's text holds a detail of that kind. A question
+ * asking for a figure the nearest clause does not state is a near miss: the plan mentions the
+ * topic but does not give the detail, so the bot must not quote the clause as the answer.
+ */
+import { normalize } from './text.ts';
+
+/** Kinds of detail a question can ask for. */
+export type DetailKind = 'amount' | 'ratio' | 'date' | 'duration' | 'count' | 'contact' | 'body' | 'list';
+
+/** The kind asked for and, when the question names one, the unit (天, 年, 月 …). */
+export interface DetailAsked {
+  kind: DetailKind;
+  unit?: string;
+}
+
+interface AskPattern {
+  kind: DetailKind;
+  re: RegExp;
+  /** The unit is the first capture group when present. */
+}
+
+// Order matters: the first pattern that matches decides (比例 before 多少, 几天 before 几).
+const ASK_PATTERNS: AskPattern[] = [
+  {
+    kind: 'contact',
+    re: /(模板|样表|表格|范本|格式文件|下载|网址|网站|链接|电话|地址|邮箱|联系人|联系方式|窗口|在哪(里|儿)?(交|报|办|递|下|领|填))/,
+  },
+  {
+    kind: 'ratio',
+    re: /(比例|比重|百分之几|百分比|几成|占.{0,8}(多少|几)|多少%|percent|percentage|share|ratio|proportion)/,
+  },
+  {
+    kind: 'amount',
+    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|多少补|补(贴|助)标准|资助标准|奖励标准|how much|amount|money)/,
+  },
+  {
+    kind: 'duration',
+    re: /(几|多少)(天|日|个月|周|星期|年)|(多久|多长时间|多长期限|期限多长|多长|how long|how many (days|years|months))/,
+  },
+  {
+    kind: 'date',
+    re: /(几月|几号|哪天|哪一天|什么时候|啥时候|何时|哪年|日期|截止|截至|deadline|\bwhen\b|what date|which date|which year)/,
+  },
+  {
+    kind: 'count',
+    re: /(几|多少)(个|家|名|位|人|项|所|批|次)|(人数|数量|how many)/,
+  },
+  {
+    kind: 'body',
+    re: /(谁|哪个(部门|单位|机构)|哪家(单位|部门|机构)|什么(部门|单位|机构)|由.{0,6}(负责|组织|认定|评估|考核)|\bwho\b|which (department|body|agency))/,
+  },
+  {
+    kind: 'list',
+    re: /(哪些|哪几|有什么|包括什么|包含什么|列举|which|what are)/,
+  },
+];
+
+/** Finds the kind of detail a question asks for, if it asks for a specific one. */
+export function detailAsked(question: string): DetailAsked | undefined {
+  const q = normalize(question);
+  for (const p of ASK_PATTERNS) {
+    const m = p.re.exec(q);
+    if (!m) continue;
+    if (p.kind === 'duration') {
+      const unit = /(天|日|个月|周|星期|年)/.exec(m[0])?.[1];
+      return unit
+        ? {
+            kind: p.kind,
+            unit: unit === '日' ? '天' : unit === '个月' ? '月' : unit,
+          }
+        : { kind: p.kind };
+    }
+    return { kind: p.kind };
+  }
+  return undefined;
+}
+
+const NUM = '\\d+(?:\\.\\d+)?(?:-\\d+)?';
+const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list'>, RegExp> = {
+  amount: new RegExp(`${NUM}\\s*(?:万元|亿元|元|万)`),
+  ratio: new RegExp(`${NUM}\\s*%`),
+  date: /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?/,
+  duration: new RegExp(`[每前]?${NUM}(?:年|个月|月|天|日|周)(?:内|以内)?`),
+  count: new RegExp(`${NUM}\\s*(?:个|家|名|位|人|项|所)`),
+};
+
+const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|部门|办公会|单位|机构|企业|高校|科研院所)/;
+const LIST = /[^，。；、]{1,30}(?:、[^，。；、]{1,30}){2,}/;
+
+/**
+ * The fragments of a clause's text that hold a detail of the given kind, each a substring of the
+ * text, in order. Empty when the clause does not state one.
+ */
+export function detailFragments(text: string, asked: DetailAsked): string[] {
+  const pieces = fragments(text);
+  const test = (piece: string): boolean => {
+    const norm = normalize(piece);
+    switch (asked.kind) {
+      case 'contact':
+        return false;
+      case 'body':
+        return BODY.test(norm);
+      case 'list':
+        return LIST.test(norm);
+      case 'duration': {
+        const m = HOLDS.duration.exec(norm);
+        if (!m) return false;
+        return asked.unit ? m[0].includes(asked.unit) || (asked.unit === '天' && m[0].includes('日')) : true;
+      }
+      default:
+        return HOLDS[asked.kind].test(norm);
+    }
+  };
+  return pieces.filter(test);
+}
+
+/** True when the clause's text states a detail of the kind asked. */
+export function holdsDetail(text: string, asked: DetailAsked): boolean {
+  return detailFragments(text, asked).length > 0;
+}
+
+/**
+ * Splits a clause into the pieces a lead may be cut from: sentences, and the comma-separated parts
+ * of a long sentence. Every piece is a substring of the text.
+ */
+export function fragments(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of text.split(/(?<=[。；！？\n])/)) {
+    const s = sentence.replace(/[。；！？\n]+$/, '').trim();
+    if (!s) continue;
+    out.push(s);
+    const parts = s
+      .split(/[，,]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (parts.length > 1) out.push(...parts);
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * @module qa/engine
+ * Answers a question from the plan: direct clause lookups, then ranked retrieval, then the checks
+ * that decide between quoting a clause and saying the plan does not cover the question.
+ *
+ * @example
+ * const qa = createQaEngine(loadKnowledge());
+ * qa.ask('研发费用占比有什么要求').answers[0]?.clause.id; // '3.2.7'
+ */
+import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
+import { type DetailAsked, detailAsked, holdsDetail } from './detail.ts';
+import { isEnglish, translateEnglish } from './english.ts';
+import { extractLead, extractListItems } from './lead.ts';
+import { lookupClause } from './lookup.ts';
+import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
+
+/** Why the bot did not answer. */
+export type AbstainReason =
+  | 'no_content'
+  | 'low_confidence'
+  | 'unknown_terms'
+  | 'detail_missing'
+  | 'unanswered_example'
+  | 'english_unknown';
+
+/** A clause offered as (part of) an answer. */
+export interface ScoredClause {
+  clause: Clause;
+  score: number;
+}
+
+/** The engine's full result; the CLI JSON and the chat reply are both rendered from it. */
+export interface QaResult {
+  question: string;
+  abstained: boolean;
+  reason?: AbstainReason;
+  /** The detail the question asks for, when it asks for one. */
+  asked?: DetailAsked;
+  /** The clause fragment stating the asked figure, date, count or body. */
+  lead?: string;
+  /** Items of an enumeration in the top clause, when the question asks "which ones". */
+  items?: string[];
+  /** Best first, at most 5; empty when abstaining. */
+  answers: ScoredClause[];
+  /** Nearest clauses when abstaining (shown as 相关条款, not as the answer). */
+  suggestions: Clause[];
+  /** True for a direct lookup by clause id. */
+  lookup?: boolean;
+}
+
+/** Thresholds of the answer decision; defaults are tuned on one half of the dev set. */
+export interface QaEngineOptions extends RetrieverOptions {
+  /**
+   * Minimum combined score of the top clause for an answer.
+   * @default 0.3
+   */
+  minScore?: number;
+  /**
+   * Maximum share of the question's weight made of words the plan never uses.
+   * @default 0.45
+   */
+  maxUnknownShare?: number;
+  /**
+   * How much closer the question must be to a "plan does not say" example than to any answered
+   * example of the top clause before abstaining.
+   * @default 0.05
+   */
+  unansweredMargin?: number;
+  /**
+   * Longest question (characters) analysed; the rest is ignored.
+   * @default 500
+   */
+  maxQuestionLength?: number;
+}
+
+/** Answers questions about the knowledge base. */
+export interface QaEngine {
+  ask(question: string): QaResult;
+}
+
+const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'contact']);
+
+/** Builds the engine (indexes the knowledge base once). */
+export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
+  const { minScore = 0.3, maxUnknownShare = 0.45, unansweredMargin = 0.05, maxQuestionLength = 500 } = options;
+  const retriever = createRetriever(kb, options);
+
+  const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
+    question,
+    abstained: true,
+    reason,
+    ...(asked ? { asked } : {}),
+    answers: [],
+    suggestions: near
+      .filter((s) => s.score >= minScore * 0.6)
+      .slice(0, 3)
+      .map((s) => s.clause),
+  });
+
+  const ask = (rawQuestion: string): QaResult => {
+    const question = rawQuestion.slice(0, maxQuestionLength);
+    const direct = lookupClause(kb, question);
+    if (direct) {
+      return {
+        question: rawQuestion,
+        abstained: false,
+        answers: [{ clause: direct, score: 1 }],
+        suggestions: [],
+        lookup: true,
+      };
+    }
+    let text = question;
+    const english = isEnglish(question);
+    if (english) {
+      const t = translateEnglish(question, kb.glossary);
+      if (t.matched < 2) return abstain(rawQuestion, 'english_unknown', []);
+      text = t.zh;
+    }
+    const query = retriever.analyse(text);
+    if (query.mass === 0) return abstain(rawQuestion, 'no_content', []);
+    const ranked = retriever.rank(query);
+    const top = ranked[0];
+    if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
+    if (!english && query.unknownMass / query.mass > maxUnknownShare) {
+      return abstain(rawQuestion, 'unknown_terms', ranked);
+    }
+    const asked = detailAsked(question);
+    let chosen = ranked;
+    if (asked && FIGURE_KINDS.has(asked.kind)) {
+      // A close runner-up that states the figure beats a top clause that does not.
+      const holder = ranked.slice(0, 3).find((s) => s.score >= top.score * 0.85 && holdsDetail(s.clause.text, asked));
+      if (!holder) return abstain(rawQuestion, 'detail_missing', ranked, asked);
+      if (holder !== top) chosen = [holder, ...ranked.filter((s) => s !== holder)];
+    }
+    const best = chosen[0] ?? top;
+    if (best.unanswered > best.example + unansweredMargin) {
+      return abstain(rawQuestion, 'unanswered_example', chosen, asked);
+    }
+    const answers = chosen
+      .filter((s) => s.score >= best.score * 0.5)
+      .slice(0, 5)
+      .map(({ clause, score }) => ({ clause, score }));
+    const lead = asked ? extractLead(question, best.clause.text, asked) : undefined;
+    const items = asked?.kind === 'list' ? extractListItems(best.clause.text) : [];
+    return {
+      question: rawQuestion,
+      abstained: false,
+      ...(asked ? { asked } : {}),
+      ...(lead ? { lead } : {}),
+      ...(items.length ? { items } : {}),
+      answers,
+      suggestions: [],
+    };
+  };
+
+  return { ask };
+}

@@ -1,0 +1,67 @@
+/**
+ * @module qa/reply
+ * Turns an engine result into the chat reply: lead, verbatim quote, 依据 line, related clauses
+ * as buttons and the source footer; or, for an abstention, what the plan does not say, the
+ * nearest clauses (as references, not answers) and what the plan covers.
+ */
+import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
+import type { Messages } from '../messages/index.ts';
+import type { Choice, Reply } from '../ports.ts';
+import type { QaResult } from './engine.ts';
+
+/** The choice value that opens a clause. */
+export const CLAUSE_CHOICE_PREFIX = 'clause:';
+
+function clauseChoice(m: Messages, c: Clause): Choice {
+  return {
+    label: m.clauseChoice(c.label, c.title),
+    value: `${CLAUSE_CHOICE_PREFIX}${c.doc}/${c.id}`,
+  };
+}
+
+function sourceOf(kb: KnowledgeBase, clause: Clause) {
+  return kb.documents.find((d) => d.id === clause.doc) ?? kb.documents[0];
+}
+
+/** Quotes one clause with its basis line and footer. */
+export function clauseReply(
+  kb: KnowledgeBase,
+  m: Messages,
+  clause: Clause,
+  head: string[] = [],
+  related: Clause[] = [],
+): Reply {
+  const lines = [...head];
+  if (lines.length) lines.push('');
+  lines.push(`“${clause.text}”`);
+  if (m.originalTextNote) lines.push(m.originalTextNote);
+  lines.push(m.basis(clause.label, [clause.path, clause.title].filter(Boolean).join(' › ')));
+  if (related.length) lines.push('', m.relatedHeading);
+  const source = sourceOf(kb, clause);
+  if (source) lines.push('', `—— ${m.footer(source)}`);
+  const reply: Reply = { text: lines.join('\n') };
+  if (related.length) reply.choices = related.map((c) => clauseChoice(m, c));
+  return reply;
+}
+
+/** Renders a Q&A result as one reply. */
+export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply {
+  const top = result.answers[0];
+  if (!result.abstained && top) {
+    const head: string[] = [];
+    if (result.lead) head.push(result.lead);
+    if (result.items?.length) head.push(...result.items.map((i) => `• ${i}`));
+    const related = result.answers.slice(1, 3).map((a) => a.clause);
+    return clauseReply(kb, m, top.clause, head, related);
+  }
+  const lines: string[] = [];
+  lines.push(result.reason === 'detail_missing' ? m.detailNotGiven(result.asked?.kind) : m.notCovered);
+  if (result.suggestions.length) {
+    lines.push('', m.nearestHeading);
+    for (const c of result.suggestions) lines.push(`• ${m.clauseChoice(c.label, c.title || c.path)}`);
+  }
+  lines.push('', m.coverage, m.helpHint);
+  const reply: Reply = { text: lines.join('\n') };
+  if (result.suggestions.length) reply.choices = result.suggestions.map((c) => clauseChoice(m, c));
+  return reply;
+}

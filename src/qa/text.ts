@@ -1,0 +1,222 @@
+/**
+ * @module qa/text
+ * Turns Chinese (and some English) text into retrieval features. Questions and clauses go through
+ * the same steps so that they meet: width folding, Chinese numerals to digits, word segmentation
+ * with `Intl.Segmenter`, function words dropped, then character bigrams, toneless-pinyin bigrams
+ * (so a pinyin-input typo such as 评古 for 评估 still meets its clause) and whole longer words.
+ */
+import { pinyin } from 'pinyin-pro';
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Function and question words: they say how something is asked, not what about. Kept short and
+ * general; a domain word never belongs here.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    '的 地 得 了 着 过 吗 呢 啊 吧 呀 嘛 么 哦 啦 嗯 哈 呗 是 有 在 和 与 及 或 也 都 就 还 又 再 要 会 能 可 ' +
+    '可以 能否 是否 能不能 可不可以 是不是 有没有 要不要 会不会 需要 需 应该 应当 得 把 被 给 对 为 从 到 向 让 ' +
+    '请问 请 问 问下 问一下 我 我们 咱 咱们 俺 你 你们 您 他 她 它 他们 这 那 这个 那个 这些 那些 这样 那样 ' +
+    '哪 哪些 哪个 哪里 哪儿 哪几 什么 啥 怎么 怎样 怎么样 如何 为什么 为啥 咋 咋样 多少 几 多 不 没 没有 ' +
+    '一下 一些 里 里面 中 上 下 等 时候 现在 想 知道 告诉 说 说说 讲讲 介绍 麻烦 个 些 之 其 所 而 且 但 ' +
+    '如果 的话 搞 弄 才 够 具体 一般 主要 吗 呐 嘞 哇 诶 啥子 么子 就是 还是 然后 那么 这么 这种 那种 ' +
+    '有关 关于 方面 情况 一个 算 算不算 行 行不行 好 可能 大概 需不需要 一定 必须 最少 至少 起码 最多 ' +
+    '规定 说法 what which who whom how when where why is are was were the a an of to in on for and or ' +
+    'do does did can could should must will would be by with at it its this that these those any there ' +
+    "what's who's"
+  ).split(/\s+/),
+);
+
+const CJK = /[\u3400-\u9fff]/;
+const CN_NUMERAL = '零〇一二两三四五六七八九十百千';
+const CN_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const NUMERAL_RUN = new RegExp(`[${CN_NUMERAL}]+(?=([年个家名天月万元倍次人位项条成岁期])?)`, 'g');
+
+function cnToInt(run: string): number | undefined {
+  let total = 0;
+  let digit = 0;
+  let seen = false;
+  for (const ch of run) {
+    const d = CN_DIGIT[ch];
+    if (d !== undefined) {
+      digit = d;
+      seen = true;
+      continue;
+    }
+    const unit = ch === '十' ? 10 : ch === '百' ? 100 : ch === '千' ? 1000 : 0;
+    if (!unit) return undefined;
+    total += (seen ? digit : 1) * unit;
+    digit = 0;
+    seen = false;
+  }
+  return total + digit;
+}
+
+/**
+ * Folds text to the form features are taken from: NFKC (full-width digits, ％ and brackets become
+ * ASCII), lower case, 百分之三十 → 30%, Chinese numerals that count something → digits
+ * (一千万 → 1000万, 三年 → 3年), and 区（县） → 区县.
+ */
+export function normalize(text: string): string {
+  let t = text.normalize('NFKC').toLowerCase();
+  t = t.replace(/\((.)\)/g, '$1');
+  t = t.replace(new RegExp(`百分之([${CN_NUMERAL}\\d]+)`, 'g'), (_m, n: string) => {
+    const v = /^\d+$/.test(n) ? Number(n) : cnToInt(n);
+    return v === undefined ? _m : `${v}%`;
+  });
+  t = t.replace(NUMERAL_RUN, (run: string, unit: string | undefined) => {
+    const counts = /[十百千]/.test(run) ? run.length >= 2 || unit !== undefined : unit !== undefined;
+    if (!counts && !(run.length >= 2 && [...run].every((c) => CN_DIGIT[c] !== undefined))) return run;
+    const v = cnToInt(run);
+    return v === undefined ? run : String(v);
+  });
+  return t;
+}
+
+/** A retrieval feature with where it came from in the normalised text. */
+export interface Feature {
+  key: string;
+  /** Relative weight of the feature's kind (bigram, pinyin bigram, word, number). */
+  weight: number;
+  start: number;
+  end: number;
+}
+
+/** Weights of the feature kinds. Pinyin bigrams only matter where the characters differ. */
+export const FEATURE_WEIGHTS = {
+  bigram: 1,
+  pinyin: 0.5,
+  word: 1,
+  unigram: 0.5,
+  latin: 1,
+} as const;
+
+function syllable(ch: string): string {
+  return pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? ch;
+}
+
+/** Segments normalised text into word-like pieces with offsets. */
+export function segment(text: string): { word: string; start: number; stop: boolean }[] {
+  const out: { word: string; start: number; stop: boolean }[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    out.push({
+      word: s.segment,
+      start: s.index,
+      stop: FUNCTION_WORDS.has(s.segment),
+    });
+  }
+  return out;
+}
+
+/** True when a segmented word is a function or question word. */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
+/**
+ * The features of a normalised text. Content words are chained into runs; inside a run every two
+ * neighbouring Chinese characters give a bigram and a pinyin bigram, so segmentation mistakes
+ * (which typos cause) cost little.
+ */
+export function features(norm: string): Feature[] {
+  const out: Feature[] = [];
+  const segs = segment(norm);
+  let run: { ch: string; at: number }[] = [];
+  const flush = (): void => {
+    if (run.length === 1 && run[0]) {
+      out.push({
+        key: `u:${run[0].ch}`,
+        weight: FEATURE_WEIGHTS.unigram,
+        start: run[0].at,
+        end: run[0].at + 1,
+      });
+    }
+    const py =
+      run.length > 1
+        ? pinyin(run.map((r) => r.ch).join(''), {
+            toneType: 'none',
+            type: 'array',
+          })
+        : [];
+    for (let i = 0; i + 1 < run.length; i++) {
+      const a = run[i];
+      const b = run[i + 1];
+      if (!a || !b) continue;
+      out.push({
+        key: a.ch + b.ch,
+        weight: FEATURE_WEIGHTS.bigram,
+        start: a.at,
+        end: b.at + 1,
+      });
+      const pa = py[i] ?? syllable(a.ch);
+      const pb = py[i + 1] ?? syllable(b.ch);
+      out.push({
+        key: `p:${pa}|${pb}`,
+        weight: FEATURE_WEIGHTS.pinyin,
+        start: a.at,
+        end: b.at + 1,
+      });
+    }
+    run = [];
+  };
+  let lastEnd = -1;
+  for (const s of segs) {
+    const end = s.start + s.word.length;
+    if (!CJK.test(s.word)) {
+      flush();
+      if (!s.stop && (s.word.length > 1 || /\d/.test(s.word))) {
+        out.push({
+          key: `l:${s.word}`,
+          weight: FEATURE_WEIGHTS.latin,
+          start: s.start,
+          end,
+        });
+      }
+      lastEnd = end;
+      continue;
+    }
+    if (s.stop || s.start !== lastEnd) flush();
+    if (!s.stop) {
+      for (let i = 0; i < s.word.length; i++) run.push({ ch: s.word[i] ?? '', at: s.start + i });
+      if (s.word.length >= 3)
+        out.push({
+          key: `w:${s.word}`,
+          weight: FEATURE_WEIGHTS.word,
+          start: s.start,
+          end,
+        });
+    }
+    lastEnd = end;
+  }
+  flush();
+  // "30%" or "1000万" come out of the segmenter in pieces: keep a number with its unit whole.
+  for (const m of norm.matchAll(/\d+(?:\.\d+)?(?:%|万|亿|年|个|家|名|天|月)/g)) {
+    out.push({
+      key: `l:${m[0]}`,
+      weight: FEATURE_WEIGHTS.latin,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return out;
+}
+
+/** The distinct feature keys of a text, for indexing. */
+export function featureSet(text: string): Set<string> {
+  return new Set(features(normalize(text)).map((f) => f.key));
+}
