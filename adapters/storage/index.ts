@@ -6,8 +6,8 @@
 
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ConfigError, StateError } from '../../src/errors.ts';
-import type { Logger, Store } from '../../src/ports.ts';
+import type { Logger, Store } from '../../src/index.ts';
+import { ConfigError, StateError } from '../../src/index.ts';
 import { KeyvStore } from './keyv-store.ts';
 
 export type { KeyvStoreOptions } from './keyv-store.ts';

@@ -7,8 +7,8 @@
 
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
-import { StateError } from '../../src/errors.ts';
-import type { Logger, Store } from '../../src/ports.ts';
+import type { Logger, Store } from '../../src/index.ts';
+import { StateError } from '../../src/index.ts';
 
 /** Options for {@link KeyvStore}. */
 export interface KeyvStoreOptions {

@@ -7,7 +7,7 @@
  * the clause (or a question it answers) also says.
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
-import { type Feature, features, normalize } from './text.ts';
+import { type Feature, features, normalize, segment } from './text.ts';
 
 /** A feature of the question, with the synonym groups whose term it falls inside. */
 interface QueryFeature extends Feature {
@@ -152,17 +152,29 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     const seen = new Set<string>();
     const feats: QueryFeature[] = [];
     let mass = 0;
-    let unknownMass = 0;
     for (const f of features(norm)) {
       if (seen.has(f.key)) continue;
       seen.add(f.key);
       const groups = spans.filter((s) => f.start >= s.start && f.end <= s.end).map((s) => s.group);
       const idf = idfOf(f.key);
       feats.push({ ...f, groups, idf });
-      const w = f.weight * idf;
-      mass += w;
-      if (!known.has(f.key) && groups.length === 0) unknownMass += w;
+      mass += f.weight * idf;
     }
+    // A content word is unknown when none of its character pairs, nor their sound (a typo), nor a
+    // glossary term covers it: the question is then about something the plan does not name.
+    let unknownMass = 0;
+    let contentMass = 0;
+    for (const w of segment(norm)) {
+      if (w.stop || w.word.length < 2 || !/[\u3400-\u9fff]/.test(w.word)) continue;
+      const end = w.start + w.word.length;
+      contentMass += w.word.length;
+      const inSpan = spans.some((s) => w.start < s.end && end > s.start);
+      const covered = feats.some(
+        (f) => f.start >= w.start && f.end <= end && !f.key.startsWith('u:') && known.has(f.key),
+      );
+      if (!inSpan && !covered) unknownMass += w.word.length;
+    }
+    unknownMass = contentMass ? (unknownMass / contentMass) * mass : 0;
     return { norm, features: feats, mass, unknownMass };
   };
 

@@ -25,10 +25,15 @@ interface MemoryEntry {
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** A copy as a serialising store would give it back: Dates become strings, Maps and undefined vanish. */
+function jsonCopy(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
 /**
  * A {@link Store} that keeps entries in a `Map` inside the process. It exists so every storage
  * port has a dependency-free twin (as grammY's `MemorySessionStorage` and bolt's `MemoryStore`),
- * which makes the core testable without I/O. Values are deep-copied with `structuredClone` on the
+ * which makes the core testable without I/O. Values are copied through JSON (as a real store serialises them) on the
  * way in and out, so a caller mutating an object after `set` (or after `get`) cannot change what
  * is stored. An entry is expired once `now >= expiresAt`; expired entries read as absent and are
  * dropped lazily when touched. `setIfAbsent` is atomic because the check and the write happen in
@@ -56,7 +61,7 @@ export class MemoryStore implements Store {
   async get(key: string): Promise<unknown> {
     this.#assertOpen();
     const entry = this.#live(key);
-    return entry === undefined ? undefined : structuredClone(entry.value);
+    return entry === undefined ? undefined : jsonCopy(entry.value);
   }
 
   /** Stores a deep copy of `value`; with `ttlMs` it expires that many milliseconds from now. */
@@ -89,7 +94,7 @@ export class MemoryStore implements Store {
     for (const key of [...this.#entries.keys()]) {
       if (!key.startsWith(prefix)) continue;
       const entry = this.#live(key);
-      if (entry !== undefined) yield [key, structuredClone(entry.value)];
+      if (entry !== undefined) yield [key, jsonCopy(entry.value)];
     }
   }
 
@@ -100,7 +105,7 @@ export class MemoryStore implements Store {
   }
 
   #write(key: string, value: unknown, ttlMs: number | undefined): void {
-    const entry: MemoryEntry = { value: structuredClone(value) };
+    const entry: MemoryEntry = { value: jsonCopy(value) };
     if (ttlMs !== undefined) {
       assertTtl(ttlMs);
       entry.expiresAt = this.#nowMs() + ttlMs;

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+function cli(args: string[], input?: string) {
+  return spawnSync(tsx, ['adapters/cli/main.ts', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+}
+
+describe('CLI', () => {
+  it('should print one JSON line for ask --json "<q>"', () => {
+    const r = cli(['ask', '--json', '研发人员要占多少比例']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const doc = JSON.parse(lines[0] ?? '');
+    expect(doc.question).toBe('研发人员要占多少比例');
+    expect(doc.abstained).toBe(false);
+    expect(doc.answers[0]).toMatchObject({ clause: '3.2.6', label: '三（二）6' });
+    expect(typeof doc.answers[0].score).toBe('number');
+    expect(doc.lead).toContain('30%');
+  });
+
+  it('should read one question per line from stdin and answer each in order', () => {
+    const r = cli(['ask', '--json'], '研发费用占比有什么要求\n重庆明天会下雨吗？\n3.1.4\n');
+    expect(r.status).toBe(0);
+    const docs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(docs.map((d) => d.question)).toEqual(['研发费用占比有什么要求', '重庆明天会下雨吗？', '3.1.4']);
+    expect(docs[1]).toMatchObject({ abstained: true, answers: [] });
+    expect(docs[2].answers[0].clause).toBe('3.1.4');
+  });
+
+  it('should print the chat answer for ask "<q>"', () => {
+    const r = cli(['ask', '组建资金最少要投入多少？']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('依据：三（一）4');
+  });
+
+  it('should exit 2 with usage on stderr for a usage error, keeping stdout empty', () => {
+    for (const args of [['frobnicate'], ['ask'], ['ask', '--bogus', 'x']]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('usage');
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('should answer piped input in the terminal chat and exit at end of input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mic-start-'));
+    const r = spawnSync(tsx, ['adapters/main.ts'], {
+      cwd: root,
+      input: '研发费用占比有什么要求\n',
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
+        TELEGRAM_BOT_TOKEN: '',
+        SLACK_BOT_TOKEN: '',
+      },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('依据：三（二）7');
+    expect(r.stdout).toContain('“创新中心的年度研发费用总额占成本费用支出总额的比例应不低于30%。”');
+  });
+
+  it('should refuse to start with a clear message naming a bad variable', () => {
+    const r = spawnSync(tsx, ['adapters/main.ts'], {
+      cwd: root,
+      input: '',
+      encoding: 'utf8',
+      env: { ...process.env, LANG_DEFAULT: 'fr' },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('LANG_DEFAULT');
+  });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createQaEngine, extractListItems, toAskJson } from '../../../src/qa/index.ts';
+import { knowledge } from '../../helpers/conversation.ts';
+
+const kb = knowledge();
+const qa = createQaEngine(kb);
+const own = readFileSync(new URL('../../qa/questions.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; q: string; gold: string[]; type: string });
+
+describe('Q&A engine', () => {
+  it('should answer 研发费用占比 from 三（二）7', () => {
+    const r = qa.ask('研发费用占比有什么要求');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('3.2.7');
+  });
+
+  it('should cut every lead from its clause text, never compose one', () => {
+    let leads = 0;
+    for (const item of own) {
+      const r = qa.ask(item.q);
+      if (!r.lead) continue;
+      leads++;
+      expect(r.answers[0]?.clause.text.includes(r.lead), `${item.id}: ${r.lead}`).toBe(true);
+    }
+    expect(leads).toBeGreaterThan(5);
+  });
+
+  it('should lead with the figure when a figure is asked and the clause states it', () => {
+    expect(qa.ask('组建资金最少要投入多少钱').lead).toContain('1000万元');
+    expect(qa.ask('研发人员占职工总数的比例要多少').lead).toContain('30%');
+    expect(qa.ask('多久考核评估一次').lead).toContain('每三年');
+  });
+
+  it('should list the priority fields as items of 三（四）', () => {
+    const r = qa.ask('重点领域有哪些');
+    expect(r.answers[0]?.clause.id).toBe('3.4');
+    expect(r.items).toContain('集成电路');
+    expect(r.items).toContain('生物医药');
+    for (const item of r.items ?? []) expect(kb.clause('3.4')?.text).toContain(item);
+  });
+
+  it('should abstain on a question the plan has nothing about', () => {
+    for (const q of ['重庆明天会下雨吗？', '怎么用Python读取Excel文件？', '个人所得税怎么汇算']) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.answers).toEqual([]);
+    }
+  });
+
+  it('should abstain on a near miss and name the nearest clause as a suggestion', () => {
+    const r = qa.ask('认定后的专项支持资金具体给多少钱？');
+    expect(r.abstained).toBe(true);
+    expect(r.reason).toBe('detail_missing');
+    expect(r.suggestions.map((c) => c.id)).toContain('4.2');
+    const json = toAskJson(r, false);
+    expect(json.answers).toEqual([]);
+    expect(json.suggestions).toContain('4.2');
+  });
+
+  it('should look clauses up directly by number or label', () => {
+    for (const [q, id] of [
+      ['3.2.6', '3.2.6'],
+      ['三（二）6是什么', '3.2.6'],
+      ['三(一)4', '3.1.4'],
+      ['四（三）', '4.3'],
+      ['4', '4'],
+      ['印发通知', 'notice'],
+    ] as const) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(false);
+      expect(r.answers[0]?.clause.id, q).toBe(id);
+    }
+  });
+
+  it('should not treat a number that names no clause as a lookup', () => {
+    expect(qa.ask('9.9.9').answers.every((a) => a.clause.id !== '9.9.9')).toBe(true);
+  });
+
+  it('should answer an English question through the glossary and abstain on unknown English', () => {
+    const r = qa.ask('What share of employees must be R&D staff?');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('3.2.6');
+    expect(qa.ask('What is the weather like in Paris tomorrow?').abstained).toBe(true);
+  });
+
+  it('should emit the ask --json shape with scores best first and at most 5 answers', () => {
+    const json = toAskJson(qa.ask('牵头单位要求'), false);
+    expect(Object.keys(json).sort()).toEqual(['abstained', 'answers', 'question']);
+    expect(json.answers.length).toBeLessThanOrEqual(5);
+    const scores = json.answers.map((a) => a.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const a of json.answers) {
+      expect(kb.clause(a.clause)?.text).toBe(a.text);
+      expect(a).not.toHaveProperty('doc');
+    }
+  });
+});
+
+describe('extractListItems', () => {
+  it('should find no list in a clause without an enumeration', () => {
+    expect(extractListItems('创新中心应是企业法人形态，可采取“公司+联盟”等模式运行。')).toEqual([]);
+  });
+});

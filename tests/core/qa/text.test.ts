@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { features, normalize, segment } from '../../../src/qa/index.ts';
+import { createRetriever } from '../../../src/qa/retriever.ts';
+import { knowledge } from '../../helpers/conversation.ts';
+
+describe('normalize', () => {
+  it('should turn counted Chinese numerals and 百分之 into digits so 一千万 meets 1000万', () => {
+    expect(normalize('一千万')).toBe('1000万');
+    expect(normalize('百分之三十')).toBe('30%');
+    expect(normalize('每三年')).toBe('每3年');
+    expect(normalize('十五个')).toBe('15个');
+  });
+
+  it('should leave numerals that do not count alone', () => {
+    expect(normalize('统一')).toBe('统一');
+    expect(normalize('一行业一中心')).toBe('一行业一中心');
+  });
+
+  it('should fold full-width forms and 区（县） to one spelling', () => {
+    expect(normalize('３０％')).toBe('30%');
+    expect(normalize('区（县）级')).toBe('区县级');
+  });
+});
+
+describe('segment and features', () => {
+  it('should segment Chinese into words and mark question words as function words', () => {
+    const words = segment('研发人员要占多少比例');
+    expect(words.map((w) => w.word)).toContain('比例');
+    expect(words.find((w) => w.word === '多少')?.stop).toBe(true);
+    expect(words.find((w) => w.word === '比例')?.stop).toBe(false);
+  });
+
+  it('should give a pinyin-input typo the same sound features as the right word', () => {
+    const keys = (s: string) => new Set(features(normalize(s)).map((f) => f.key));
+    const typo = keys('考核评古');
+    const right = keys('考核评估');
+    expect(typo.has('评古')).toBe(true);
+    expect(right.has('评古')).toBe(false);
+    expect([...typo].filter((k) => k.startsWith('p:') && right.has(k)).length).toBe(
+      [...typo].filter((k) => k.startsWith('p:')).length,
+    );
+  });
+
+  it('should keep a number with its unit whole', () => {
+    const keys = features(normalize('不低于30%，1000万元')).map((f) => f.key);
+    expect(keys).toContain('l:30%');
+    expect(keys).toContain('l:1000万');
+  });
+});
+
+describe('synonym expansion', () => {
+  it('should let a colloquial word reach the plan word of its glossary group', () => {
+    const kb = knowledge();
+    const group = kb.glossary.find((g) => g.zh.includes('职工') && g.zh.includes('员工'));
+    expect(group, 'the glossary groups 职工 with 员工').toBeDefined();
+    const r = createRetriever(kb);
+    const plain = r.analyse('职工');
+    const colloquial = r.analyse('员工');
+    const clause = kb.clause('3.2.6');
+    const cover = (q: ReturnType<typeof r.analyse>) => r.rank(q).find((s) => s.clause === clause)?.coverage ?? 0;
+    expect(cover(plain)).toBeGreaterThan(0.9);
+    expect(cover(colloquial)).toBeGreaterThan(0.9);
+  });
+});
