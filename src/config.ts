@@ -1,7 +1,7 @@
 /**
  * @module config
  * The environment, validated once at start. `loadConfig` takes the env object as a parameter so
- * only the composition files read `process.env`; an error names the variable and what to do.
+ * only the composition files read the process environment; an error names the variable and what to do.
  */
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';

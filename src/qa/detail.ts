@@ -14,6 +14,8 @@ export type DetailKind = 'amount' | 'ratio' | 'date' | 'duration' | 'count' | 'c
 export interface DetailAsked {
   kind: DetailKind;
   unit?: string;
+  /** A "how often" question (多久一次): only a stated frequency (每…) answers it. */
+  frequency?: boolean;
 }
 
 interface AskPattern {
@@ -46,7 +48,7 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'count',
-    re: /(几|多少)(个|家|名|位|人|项|所|批|次)|(人数|数量|how many)/,
+    re: /(?<!哪)(几|多少)(个|家|名|位|人|项|所|批|次)|(人数|数量|how many)/,
   },
   {
     kind: 'body',
@@ -64,6 +66,7 @@ export function detailAsked(question: string): DetailAsked | undefined {
   for (const p of ASK_PATTERNS) {
     const m = p.re.exec(q);
     if (!m) continue;
+    if (p.kind === 'duration' && /(一次|每隔|多久.{0,6}次|几年一)/.test(q)) return { kind: p.kind, frequency: true };
     if (p.kind === 'duration') {
       const unit = /(天|日|个月|周|星期|年)/.exec(m[0])?.[1];
       return unit
@@ -87,6 +90,7 @@ const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list'>, RegExp> = 
   count: new RegExp(`${NUM}\\s*(?:个|家|名|位|人|项|所)`),
 };
 
+const QUALITATIVE_DURATION = /(长期|每年|连续|持续)/;
 const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|部门|办公会|单位|机构|企业|高校|科研院所)/;
 const LIST = /[^，。；、]{1,30}(?:、[^，。；、]{1,30}){2,}/;
 
@@ -97,7 +101,9 @@ const LIST = /[^，。；、]{1,30}(?:、[^，。；、]{1,30}){2,}/;
 export function detailFragments(text: string, asked: DetailAsked): string[] {
   const pieces = fragments(text);
   const test = (piece: string): boolean => {
-    const norm = normalize(piece);
+    // Figures inside another document's title or number (《…2016-2020年》, 〔2017〕) are not details
+    // this plan states.
+    const norm = normalize(piece.replace(/《[^》]*》|〔[^〕]*〕/g, ''));
     switch (asked.kind) {
       case 'contact':
         return false;
@@ -107,7 +113,9 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
         return LIST.test(norm);
       case 'duration': {
         const m = HOLDS.duration.exec(norm);
-        if (!m) return false;
+        if (asked.frequency) return /每/.test(norm);
+        // Without a unit in the question, a stated frequency or 长期 answers "多久".
+        if (!m) return !asked.unit && QUALITATIVE_DURATION.test(norm);
         return asked.unit ? m[0].includes(asked.unit) || (asked.unit === '天' && m[0].includes('日')) : true;
       }
       default:

@@ -21,6 +21,7 @@ export type AbstainReason =
   | 'unknown_terms'
   | 'detail_missing'
   | 'unanswered_example'
+  | 'current_state'
   | 'english_unknown';
 
 /** A clause offered as (part of) an answer. */
@@ -78,11 +79,17 @@ export interface QaEngine {
   ask(question: string): QaResult;
 }
 
+/** Words that ask about the present state of things. */
+const CURRENT = /(现在|目前|当前|今年|明年|本年度|最新|截至目前|已经|已有)/;
+/** "Which / how many centers (companies, units)": a list of entities, which the plan never names. */
+const CURRENT_ENTITIES =
+  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(名单|截止|批次)/;
+
 const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'contact']);
 
 /** Builds the engine (indexes the knowledge base once). */
 export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
-  const { minScore = 0.3, maxUnknownShare = 0.45, unansweredMargin = 0.05, maxQuestionLength = 500 } = options;
+  const { minScore = 0.24, maxUnknownShare = 0.45, unansweredMargin = 0.05, maxQuestionLength = 500 } = options;
   const retriever = createRetriever(kb, options);
 
   const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
@@ -125,12 +132,16 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
     const asked = detailAsked(question);
+    // A plan of 2017 cannot say which centers exist now or what this year's dates are.
+    if (CURRENT.test(question) && CURRENT_ENTITIES.test(question)) {
+      return abstain(rawQuestion, 'current_state', ranked, asked);
+    }
     let chosen = ranked;
-    if (asked && FIGURE_KINDS.has(asked.kind)) {
-      // A close runner-up that states the figure beats a top clause that does not.
+    if (asked) {
+      // A close runner-up that states the detail asked beats a top clause that does not.
       const holder = ranked.slice(0, 3).find((s) => s.score >= top.score * 0.85 && holdsDetail(s.clause.text, asked));
-      if (!holder) return abstain(rawQuestion, 'detail_missing', ranked, asked);
-      if (holder !== top) chosen = [holder, ...ranked.filter((s) => s !== holder)];
+      if (!holder && FIGURE_KINDS.has(asked.kind)) return abstain(rawQuestion, 'detail_missing', ranked, asked);
+      if (holder && holder !== top) chosen = [holder, ...ranked.filter((s) => s !== holder)];
     }
     const best = chosen[0] ?? top;
     if (best.unanswered > best.example + unansweredMargin) {

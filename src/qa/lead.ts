@@ -7,6 +7,9 @@ import { type DetailAsked, detailFragments, fragments } from './detail.ts';
 import { normalize } from './text.ts';
 
 /** Words that open a figure: the lead starts there when one stands before the figure. */
+/** A lead is one line; a longer piece is no lead (the quote below says it all). */
+const MAX_LEAD_LENGTH = 80;
+
 const QUALIFIER = /(不低于|不少于|不超过|不高于|不得低于|达到|力争|每|前)/;
 
 function bigrams(s: string): Set<string> {
@@ -31,16 +34,12 @@ export function extractLead(question: string, clauseText: string, asked: DetailA
   const candidates = detailFragments(clauseText, asked);
   if (candidates.length === 0) return undefined;
   const q = bigrams(question);
-  // The shortest piece among the best-overlapping ones: a comma part beats its whole sentence.
-  let best = candidates[0] ?? '';
-  let bestScore = -1;
-  for (const c of candidates) {
-    const s = overlap(q, c);
-    if (s > bestScore || (s === bestScore && c.length < best.length)) {
-      best = c;
-      bestScore = s;
-    }
-  }
+  // The shortest of the pieces that overlap the question nearly as well as the best one: a comma
+  // part beats its whole sentence.
+  const scored = candidates.map((c) => ({ c, s: overlap(q, c) }));
+  const top = Math.max(...scored.map((x) => x.s));
+  const best = scored.filter((x) => x.s >= top * 0.8).reduce((a, b) => (b.c.length < a.c.length ? b : a)).c;
+  if (best.length > MAX_LEAD_LENGTH) return undefined;
   if (asked.kind === 'body') return best;
   const m = QUALIFIER.exec(best);
   const digitAt = best.search(/[\d〇一二两三四五六七八九十百千]/);

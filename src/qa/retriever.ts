@@ -7,6 +7,7 @@
  * the clause (or a question it answers) also says.
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
+import { type DetailKind, detailAsked } from './detail.ts';
 import { type Feature, features, normalize, segment } from './text.ts';
 
 /** A feature of the question, with the synonym groups whose term it falls inside. */
@@ -17,10 +18,13 @@ interface QueryFeature extends Feature {
 
 /** A text indexed for matching: its features and the synonym groups it mentions. */
 interface Target {
-  features: Set<string>;
+  /** Feature key → its weight in this text (the largest, when a key occurs more than once). */
+  features: Map<string, number>;
   groups: Set<number>;
   /** Sum of squared feature weights, for cosine similarity. */
   norm: number;
+  /** For an example question: the kind of detail it asks for. */
+  kind?: DetailKind | undefined;
 }
 
 interface ClauseEntry {
@@ -40,7 +44,11 @@ export interface ClauseScore {
   coverage: number;
   /** Best cosine similarity with a question the clause answers. */
   example: number;
-  /** Best cosine similarity with a question on the clause's topic that the plan leaves open. */
+  /**
+   * Best cosine similarity with a question on the clause's topic that the plan leaves open and
+   * that asks for the same kind of detail as the question (the words that differ between such a
+   * question and an answered one are often only 几家 or 多少钱, which carry no retrieval weight).
+   */
   unanswered: number;
 }
 
@@ -61,6 +69,8 @@ export interface AnalysedQuery {
   mass: number;
   /** Weight of features no clause, example or glossary term has (unknown words). */
   unknownMass: number;
+  /** The kind of detail the question asks for, if any. */
+  kind?: DetailKind | undefined;
 }
 
 /** Ranks clauses for questions; build once at start, query many times. */
@@ -87,12 +97,12 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   // Document frequency over clause profiles (text + title + path + answered examples).
   const df = new Map<string, number>();
   const entries: ClauseEntry[] = [];
-  const weightOf = new Map<string, number>();
-  const analyseText = (text: string): { set: Set<string>; feats: Feature[]; norm: string } => {
+  const analyseText = (text: string): { set: Map<string, number>; feats: Feature[]; norm: string } => {
     const norm = normalize(text);
     const feats = features(norm);
-    for (const f of feats) weightOf.set(f.key, f.weight);
-    return { set: new Set(feats.map((f) => f.key)), feats, norm };
+    const set = new Map<string, number>();
+    for (const f of feats) set.set(f.key, Math.max(f.weight, set.get(f.key) ?? 0));
+    return { set, feats, norm };
   };
   const rawTargets: {
     entry: ClauseEntry;
@@ -113,8 +123,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       unanswered: [],
     };
     entries.push(entry);
-    const profile = new Set<string>(body.set);
-    for (const a of answered) for (const k of a.set) profile.add(k);
+    const profile = new Set<string>(body.set.keys());
+    for (const a of answered) for (const k of a.set.keys()) profile.add(k);
     for (const k of profile) df.set(k, (df.get(k) ?? 0) + 1);
     rawTargets.push({ entry, kind: 'body', a: body });
     for (const a of answered) rawTargets.push({ entry, kind: 'answered', a });
@@ -128,12 +138,34 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   const known = new Set<string>(df.keys());
   for (const terms of glossary) for (const t of terms) for (const f of features(t)) known.add(f.key);
 
+  // An inverted index over every target (clause bodies and example questions), so ranking touches
+  // only the targets that share a feature or a synonym group with the question.
+  const targets: Target[] = [];
+  const owner: number[] = [];
+  const role: ('body' | 'answered' | 'unanswered')[] = [];
+  const postings = new Map<string, { t: number[]; w: number[] }>();
+  const groupPostings = new Map<number, number[]>();
   for (const { entry, kind, a } of rawTargets) {
     let norm = 0;
-    for (const k of a.set) norm += ((weightOf.get(k) ?? 1) * idfOf(k)) ** 2;
-    const target: Target = { features: a.set, groups: groupsIn(a.norm), norm };
+    for (const [k, w] of a.set) norm += (w * idfOf(k)) ** 2;
+    const target: Target = { features: a.set, groups: groupsIn(a.norm), norm, kind: detailAsked(a.norm)?.kind };
     if (kind === 'body') entry.body = target;
     else entry[kind].push(target);
+    const index = targets.length;
+    targets.push(target);
+    owner.push(entries.indexOf(entry));
+    role.push(kind);
+    for (const [k, w] of a.set) {
+      let p = postings.get(k);
+      if (!p) postings.set(k, (p = { t: [], w: [] }));
+      p.t.push(index);
+      p.w.push(w);
+    }
+    for (const g of target.groups) {
+      let p = groupPostings.get(g);
+      if (!p) groupPostings.set(g, (p = []));
+      p.push(index);
+    }
   }
 
   const analyse = (question: string): AnalysedQuery => {
@@ -164,8 +196,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     // glossary term covers it: the question is then about something the plan does not name.
     let unknownMass = 0;
     let contentMass = 0;
-    for (const w of segment(norm)) {
-      if (w.stop || w.word.length < 2 || !/[\u3400-\u9fff]/.test(w.word)) continue;
+    for (const w of contentWords(norm)) {
+      if (w.word.length < 2) continue;
       const end = w.start + w.word.length;
       contentMass += w.word.length;
       const inSpan = spans.some((s) => w.start < s.end && end > s.start);
@@ -175,44 +207,79 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       if (!inSpan && !covered) unknownMass += w.word.length;
     }
     unknownMass = contentMass ? (unknownMass / contentMass) * mass : 0;
-    return { norm, features: feats, mass, unknownMass };
-  };
-
-  const matches = (f: QueryFeature, t: Target): boolean =>
-    t.features.has(f.key) || f.groups.some((g) => t.groups.has(g));
-
-  const coverage = (q: AnalysedQuery, t: Target): number => {
-    if (q.mass === 0) return 0;
-    let hit = 0;
-    for (const f of q.features) if (matches(f, t)) hit += f.weight * f.idf;
-    return hit / q.mass;
-  };
-
-  const cosine = (q: AnalysedQuery, qNorm: number, t: Target): number => {
-    if (qNorm === 0 || t.norm === 0) return 0;
-    let dot = 0;
-    for (const f of q.features) if (matches(f, t)) dot += (f.weight * f.idf) ** 2;
-    return dot / Math.sqrt(qNorm * t.norm);
+    return { norm, features: feats, mass, unknownMass, kind: detailAsked(question)?.kind };
   };
 
   const rank = (q: AnalysedQuery): ClauseScore[] => {
+    const dot = new Float64Array(targets.length);
+    const hit = new Float64Array(targets.length);
+    const stamp = new Int32Array(targets.length).fill(-1);
     let qNorm = 0;
-    for (const f of q.features) qNorm += (f.weight * f.idf) ** 2;
-    const scores = entries.map((e) => {
-      const cov = coverage(q, e.body);
-      let example = 0;
-      for (const t of e.answered) example = Math.max(example, cosine(q, qNorm, t));
-      let unanswered = 0;
-      for (const t of e.unanswered) unanswered = Math.max(unanswered, cosine(q, qNorm, t));
-      const score = coverageWeight * cov + (1 - coverageWeight) * example;
-      return { clause: e.clause, score, coverage: cov, example, unanswered };
+    q.features.forEach((f, i) => {
+      const wq = f.weight * f.idf;
+      qNorm += wq * wq;
+      const p = postings.get(f.key);
+      if (p) {
+        for (let j = 0; j < p.t.length; j++) {
+          const t = p.t[j] as number;
+          stamp[t] = i;
+          dot[t] = (dot[t] as number) + wq * (p.w[j] as number) * f.idf;
+          hit[t] = (hit[t] as number) + wq;
+        }
+      }
+      // A synonym match has no weight of its own in the target: count it as the question's.
+      for (const g of f.groups) {
+        for (const t of groupPostings.get(g) ?? []) {
+          if (stamp[t] === i) continue;
+          stamp[t] = i;
+          dot[t] = (dot[t] as number) + wq * wq;
+          hit[t] = (hit[t] as number) + wq;
+        }
+      }
     });
+    const scores = entries.map((e) => ({ clause: e.clause, score: 0, coverage: 0, example: 0, unanswered: 0 }));
+    if (q.mass === 0 || qNorm === 0) return scores;
+    for (let t = 0; t < targets.length; t++) {
+      if (!hit[t]) continue;
+      const s = scores[owner[t] as number] as ClauseScore;
+      const target = targets[t] as Target;
+      if (role[t] === 'body') {
+        s.coverage = (hit[t] as number) / q.mass;
+        continue;
+      }
+      const cos = target.norm ? Math.min(1, (dot[t] as number) / Math.sqrt(qNorm * target.norm)) : 0;
+      if (role[t] === 'answered') s.example = Math.max(s.example, cos);
+      else if (target.kind === q.kind) s.unanswered = Math.max(s.unanswered, cos);
+    }
+    for (const s of scores) s.score = coverageWeight * s.coverage + (1 - coverageWeight) * s.example;
     return scores.sort((a, b) => b.score - a.score);
   };
 
   return { analyse, rank };
 }
 
+/**
+ * The content words of a normalised text, with runs of one-character words joined: the segmenter
+ * splits words it does not know (高新, 加计) into single characters.
+ */
+function contentWords(norm: string): { word: string; start: number }[] {
+  const out: { word: string; start: number }[] = [];
+  let pending: { word: string; start: number } | undefined;
+  for (const w of segment(norm)) {
+    const single = w.word.length === 1 && !w.stop && /[\u3400-\u9fff]/.test(w.word);
+    if (single && pending && pending.start + pending.word.length === w.start) {
+      pending.word += w.word;
+      continue;
+    }
+    if (pending) out.push(pending);
+    pending = undefined;
+    if (single) pending = { word: w.word, start: w.start };
+    else if (!w.stop && /[\u3400-\u9fff]/.test(w.word)) out.push({ word: w.word, start: w.start });
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
 function emptyTarget(): Target {
-  return { features: new Set(), groups: new Set(), norm: 0 };
+  return { features: new Map(), groups: new Set(), norm: 0 };
 }

@@ -22,7 +22,8 @@ const FUNCTION_WORDS = new Set(
     '一下 一些 里 里面 中 上 下 等 时候 现在 想 知道 告诉 说 说说 讲讲 介绍 麻烦 个 些 之 其 所 而 且 但 ' +
     '如果 的话 搞 弄 才 够 具体 一般 主要 吗 呐 嘞 哇 诶 啥子 么子 就是 还是 然后 那么 这么 这种 那种 ' +
     '有关 关于 方面 情况 一个 算 算不算 行 行不行 好 可能 大概 需不需要 一定 必须 最少 至少 起码 最多 ' +
-    '规定 说法 what which who whom how when where why is are was were the a an of to in on for and or ' +
+    '规定 说法 来 去 靠 让 当 以前 以后 之前 之后 已经 曾经 一直 还有 点 一点 能行 可行 怎么办 这边 那边 ' +
+    'what which who whom how when where why is are was were the a an of to in on for and or ' +
     'do does did can could should must will would be by with at it its this that these those any there ' +
     "what's who's"
   ).split(/\s+/),
@@ -103,6 +104,7 @@ export const FEATURE_WEIGHTS = {
   word: 1,
   unigram: 0.5,
   latin: 1,
+  crossWord: 0.3,
 } as const;
 
 function syllable(ch: string): string {
@@ -136,7 +138,7 @@ export function isFunctionWord(word: string): boolean {
 export function features(norm: string): Feature[] {
   const out: Feature[] = [];
   const segs = segment(norm);
-  let run: { ch: string; at: number }[] = [];
+  let run: { ch: string; at: number; word: number; single: boolean }[] = [];
   const flush = (): void => {
     if (run.length === 1 && run[0]) {
       out.push({
@@ -157,9 +159,12 @@ export function features(norm: string): Feature[] {
       const a = run[i];
       const b = run[i + 1];
       if (!a || !b) continue;
+      // A pair spanning two whole words says little ("成果|推广" → 果推); a pair with a one-character
+      // word is kept whole, as the segmenter splits unknown words (and typos) into single characters.
+      const scale = a.word === b.word || a.single || b.single ? 1 : FEATURE_WEIGHTS.crossWord;
       out.push({
         key: a.ch + b.ch,
-        weight: FEATURE_WEIGHTS.bigram,
+        weight: FEATURE_WEIGHTS.bigram * scale,
         start: a.at,
         end: b.at + 1,
       });
@@ -167,7 +172,7 @@ export function features(norm: string): Feature[] {
       const pb = py[i + 1] ?? syllable(b.ch);
       out.push({
         key: `p:${pa}|${pb}`,
-        weight: FEATURE_WEIGHTS.pinyin,
+        weight: FEATURE_WEIGHTS.pinyin * scale,
         start: a.at,
         end: b.at + 1,
       });
@@ -175,7 +180,7 @@ export function features(norm: string): Feature[] {
     run = [];
   };
   let lastEnd = -1;
-  for (const s of segs) {
+  for (const [index, s] of segs.entries()) {
     const end = s.start + s.word.length;
     if (!CJK.test(s.word)) {
       flush();
@@ -192,7 +197,8 @@ export function features(norm: string): Feature[] {
     }
     if (s.stop || s.start !== lastEnd) flush();
     if (!s.stop) {
-      for (let i = 0; i < s.word.length; i++) run.push({ ch: s.word[i] ?? '', at: s.start + i });
+      for (let i = 0; i < s.word.length; i++)
+        run.push({ ch: s.word[i] ?? '', at: s.start + i, word: index, single: s.word.length === 1 });
       if (s.word.length >= 3)
         out.push({
           key: `w:${s.word}`,
