@@ -156,14 +156,14 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     owner.push(entries.indexOf(entry));
     role.push(kind);
     for (const [k, w] of a.set) {
-      let p = postings.get(k);
-      if (!p) postings.set(k, (p = { t: [], w: [] }));
+      const p = postings.get(k) ?? { t: [], w: [] };
+      postings.set(k, p);
       p.t.push(index);
       p.w.push(w);
     }
     for (const g of target.groups) {
-      let p = groupPostings.get(g);
-      if (!p) groupPostings.set(g, (p = []));
+      const p = groupPostings.get(g) ?? [];
+      groupPostings.set(g, p);
       p.push(index);
     }
   }
