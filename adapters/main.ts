@@ -3,18 +3,20 @@
  * `npm start`: one process with the core, the store and every platform whose token is set; the
  * console chat when none is. The only place (with the CLI) that reads `process.env`.
  */
-import { mkdirSync } from 'node:fs';
-import { asBotError, createBotCore, hasPlatformToken, loadConfig, loadKnowledge } from '../src/index.ts';
+import { asBotError, ConfigError, createBotCore, hasPlatformToken, loadConfig, loadKnowledge } from '../src/index.ts';
 import { runConsoleChat } from './console/index.ts';
 import { createLogger } from './logger.ts';
 import { createStore } from './storage/index.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const consoleMode = !hasPlatformToken(config);
+  if (hasPlatformToken(config)) {
+    throw new ConfigError(
+      'a Telegram or Slack token is set, but this build has no Telegram or Slack adapter yet; unset the token to use the terminal chat',
+    );
+  }
   // In the terminal chat, informational logs would interleave with the conversation.
-  const logger = createLogger(config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'));
-  mkdirSync('data', { recursive: true });
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const store = await createStore(config.STORE_URL, { logger });
   const knowledge = loadKnowledge();
   const core = createBotCore({
@@ -30,9 +32,6 @@ async function main(): Promise<void> {
     },
     'started',
   );
-  if (!consoleMode) {
-    logger.warn({}, 'Telegram and Slack adapters are not part of this build yet; running the console chat');
-  }
   const stop = async (): Promise<void> => {
     await store.close();
   };

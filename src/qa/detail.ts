@@ -32,11 +32,11 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'ratio',
-    re: /(比例|比重|百分之几|百分比|几成|占.{0,8}(多少|几)|多少%|percent|percentage|share|ratio|proportion)/,
+    re: /(比例|比重|占比|百分之几|百分比|几成|占.{0,8}(多少|几)|多少%|percent|percentage|share|ratio|proportion)/,
   },
   {
     kind: 'amount',
-    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|多少补|补(贴|助)标准|资助标准|奖励标准|how much|amount|money)/,
+    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|多少补|补(贴|助)标准|资助标准|奖励标准|how much|amount|money)/,
   },
   {
     kind: 'duration',
@@ -56,7 +56,7 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'list',
-    re: /(哪些|哪几|有什么|包括什么|包含什么|列举|which|what are)/,
+    re: /(哪些|哪几|包括什么|包含什么|列举|which|what are)/,
   },
 ];
 

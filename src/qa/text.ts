@@ -100,7 +100,7 @@ export interface Feature {
 /** Weights of the feature kinds. Pinyin bigrams only matter where the characters differ. */
 export const FEATURE_WEIGHTS = {
   bigram: 1,
-  pinyin: 0.5,
+  pinyin: 0.8,
   word: 1,
   unigram: 0.5,
   latin: 1,

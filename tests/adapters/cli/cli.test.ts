@@ -91,3 +91,18 @@ describe('npm start', () => {
     expect(r.stderr).toContain('LANG_DEFAULT');
   });
 });
+
+describe('npm start with a platform token', () => {
+  it('should stop with a clear message instead of silently ignoring the token', () => {
+    const r = spawnSync(tsx, ['adapters/main.ts'], {
+      cwd: root,
+      input: '',
+      encoding: 'utf8',
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: '123:abc' },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('token');
+    expect(r.stderr).not.toContain('123:abc');
+  });
+});

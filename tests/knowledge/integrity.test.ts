@@ -1,0 +1,71 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeError } from '../../src/index.ts';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/knowledge-base/index.ts';
+
+const shipped = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+function copyKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mic-kb-'));
+  cpSync(shipped, dir, { recursive: true });
+  return dir;
+}
+
+describe('knowledge integrity', () => {
+  it('should keep example questions for every clause, each citing a clause that exists', () => {
+    const kb = loadKnowledge();
+    for (const c of kb.clauses) {
+      const ex = kb.examples.get(`${c.doc}/${c.id}`);
+      expect(ex?.answered.length ?? 0, c.id).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('should keep the plan text in knowledge/ identical to the source without conversion artefacts', () => {
+    const seed = readFileSync(new URL('../../../shared/seed/000_17bcee38e28eeaf7.txt', import.meta.url), 'utf8');
+    const kept = readFileSync(join(DEFAULT_KNOWLEDGE_DIR, 'yjxf-2017-139.txt'), 'utf8');
+    expect(kept).toBe(seed.replaceAll('[bookmark: _GoBack]', ''));
+  });
+
+  it('should reject an example that cites a clause the plan does not have, naming the file', () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'examples.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.clauses['9.9'] = { answered: ['x'], unanswered: [] };
+    writeFileSync(file, JSON.stringify(data));
+    expect(() => loadKnowledge(dir)).toThrow(KnowledgeError);
+    expect(() => loadKnowledge(dir)).toThrow(/examples\.json/);
+  });
+
+  it('should reject a malformed glossary with the file and field named', () => {
+    const dir = copyKnowledge();
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups: [{ zh: [] }] }));
+    expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.0\.zh/);
+  });
+
+  it('should reject a plan text that no longer parses into the expected number of clauses', () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'yjxf-2017-139.txt');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('（五）加大宣传力度。', '')
+        .replace(/结合制造业创新中心的创建.*\n/, ''),
+    );
+    expect(() => loadKnowledge(dir)).toThrow(/parsed 37 clauses/);
+  });
+
+  it('should load a second document of the same shape without code changes and cite it by doc', () => {
+    const dir = copyKnowledge();
+    cpSync(join(dir, 'yjxf-2017-139.txt'), join(dir, 'copy.txt'));
+    const docs = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8'));
+    docs.documents.push({ ...docs.documents[0], id: 'copy-doc', file: 'copy.txt', number: '测试〔2099〕1号' });
+    writeFileSync(join(dir, 'documents.json'), JSON.stringify(docs));
+    const kb = loadKnowledge(dir);
+    expect(kb.clauses).toHaveLength(76);
+    expect(kb.clause('copy-doc/3.2.6')?.doc).toBe('copy-doc');
+    expect(kb.clause('3.2.6')?.doc).toBe('yjxf-2017-139');
+  });
+});
