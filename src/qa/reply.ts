@@ -12,9 +12,16 @@ import type { QaResult } from './engine.ts';
 /** The choice value that opens a clause. */
 export const CLAUSE_CHOICE_PREFIX = 'clause:';
 
+/** A short name for a clause on a button: its title, or the opening words of its text. */
+function clauseName(c: Clause): string {
+  if (c.title) return c.title;
+  const text = c.text.replace(/\s+/g, '');
+  return text.length > 18 ? `${text.slice(0, 18)}…` : text;
+}
+
 function clauseChoice(m: Messages, c: Clause): Choice {
   return {
-    label: m.clauseChoice(c.label, c.title),
+    label: m.clauseChoice(c.label, clauseName(c)),
     value: `${CLAUSE_CHOICE_PREFIX}${c.doc}/${c.id}`,
   };
 }
@@ -36,9 +43,10 @@ export function clauseReply(
   lines.push(`“${clause.text}”`);
   if (m.originalTextNote) lines.push(m.originalTextNote);
   lines.push(m.basis(clause.label, [clause.path, clause.title].filter(Boolean).join(' › ')));
-  if (related.length) lines.push('', m.relatedHeading);
   const source = sourceOf(kb, clause);
   if (source) lines.push('', `—— ${m.footer(source)}`);
+  // Last, so that it stands right above the buttons it introduces.
+  if (related.length) lines.push('', m.relatedHeading);
   const reply: Reply = { text: lines.join('\n') };
   if (related.length) reply.choices = related.map((c) => clauseChoice(m, c));
   return reply;
@@ -56,11 +64,9 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
   }
   const lines: string[] = [];
   lines.push(result.reason === 'detail_missing' ? m.detailNotGiven(result.asked?.kind) : m.notCovered);
-  if (result.suggestions.length) {
-    lines.push('', m.nearestHeading);
-    for (const c of result.suggestions) lines.push(`• ${m.clauseChoice(c.label, c.title || c.path)}`);
-  }
   lines.push('', m.coverage, m.helpHint);
+  // Last, so that it stands right above the buttons it introduces.
+  if (result.suggestions.length) lines.push('', m.nearestHeading);
   const reply: Reply = { text: lines.join('\n') };
   if (result.suggestions.length) reply.choices = result.suggestions.map((c) => clauseChoice(m, c));
   return reply;
