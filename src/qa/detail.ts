@@ -32,11 +32,11 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'ratio',
-    re: /(比例|比重|占比|百分之几|百分比|几成|占.{0,8}(多少|几)|多少%|percent|percentage|share|ratio|proportion)/,
+    re: /(比例|比重|占比|百分之几|百分比|几成|占.{0,8}(多少|几)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
   },
   {
     kind: 'amount',
-    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|多少补|补(贴|助)标准|资助标准|奖励标准|how much|amount|money)/,
+    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|多少补|补(贴|助)标准|资助标准|奖励标准|\bhow much\b|\bamount\b)/,
   },
   {
     kind: 'duration',
@@ -59,6 +59,19 @@ const ASK_PATTERNS: AskPattern[] = [
     re: /(哪些|哪几|包括什么|包含什么|列举|which|what are)/,
   },
 ];
+
+const YES_NO =
+  /(吗|么|嘛|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
+
+/**
+ * True for a yes/no question ("…要达到30%吗"): a figure in it is part of the question, so a clause
+ * without that kind of detail may still settle it.
+ */
+export function isYesNo(question: string): boolean {
+  const q = question.normalize('NFKC').trim();
+  // "可以分几年到位吗" still asks for a number.
+  return YES_NO.test(q) && !/(几|多少|多久|多长|how (much|many|long))/i.test(q);
+}
 
 /** Finds the kind of detail a question asks for, if it asks for a specific one. */
 export function detailAsked(question: string): DetailAsked | undefined {

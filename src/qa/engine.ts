@@ -8,7 +8,7 @@
  * qa.ask('研发费用占比有什么要求').answers[0]?.clause.id; // '3.2.7'
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
-import { type DetailAsked, detailAsked, holdsDetail } from './detail.ts';
+import { type DetailAsked, detailAsked, holdsDetail, isYesNo } from './detail.ts';
 import { isEnglish, translateEnglish } from './english.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { lookupClause } from './lookup.ts';
@@ -68,6 +68,12 @@ export interface QaEngineOptions extends RetrieverOptions {
    */
   unansweredMargin?: number;
   /**
+   * A runner-up that states the detail asked replaces a top clause that does not, when it scores
+   * at least this share of the top score.
+   * @default 0.7
+   */
+  holderShare?: number;
+  /**
    * Longest question (characters) analysed; the rest is ignored.
    * @default 500
    */
@@ -89,7 +95,13 @@ const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'c
 
 /** Builds the engine (indexes the knowledge base once). */
 export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
-  const { minScore = 0.24, maxUnknownShare = 0.45, unansweredMargin = 0.05, maxQuestionLength = 500 } = options;
+  const {
+    minScore = 0.24,
+    maxUnknownShare = 0.45,
+    unansweredMargin = 0.05,
+    holderShare = 0.7,
+    maxQuestionLength = 500,
+  } = options;
   const retriever = createRetriever(kb, options);
 
   const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
@@ -139,8 +151,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     let chosen = ranked;
     if (asked) {
       // A close runner-up that states the detail asked beats a top clause that does not.
-      const holder = ranked.slice(0, 3).find((s) => s.score >= top.score * 0.85 && holdsDetail(s.clause.text, asked));
-      if (!holder && FIGURE_KINDS.has(asked.kind)) return abstain(rawQuestion, 'detail_missing', ranked, asked);
+      const holder = ranked
+        .slice(0, 3)
+        .find((s) => s.score >= top.score * holderShare && holdsDetail(s.clause.text, asked));
+      if (!holder && FIGURE_KINDS.has(asked.kind) && !isYesNo(question))
+        return abstain(rawQuestion, 'detail_missing', ranked, asked);
       if (holder && holder !== top) chosen = [holder, ...ranked.filter((s) => s !== holder)];
     }
     const best = chosen[0] ?? top;

@@ -140,13 +140,9 @@ export function features(norm: string): Feature[] {
   const segs = segment(norm);
   let run: { ch: string; at: number; word: number; single: boolean }[] = [];
   const flush = (): void => {
+    // A one-character run has no pair: the character itself stands for it.
     if (run.length === 1 && run[0]) {
-      out.push({
-        key: `u:${run[0].ch}`,
-        weight: FEATURE_WEIGHTS.unigram,
-        start: run[0].at,
-        end: run[0].at + 1,
-      });
+      out.push({ key: `u:${run[0].ch}`, weight: FEATURE_WEIGHTS.unigram, start: run[0].at, end: run[0].at + 1 });
     }
     const py =
       run.length > 1
