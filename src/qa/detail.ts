@@ -32,7 +32,7 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'ratio',
-    re: /(比例|比重|占比|百分之几|百分比|几成|占.{0,8}(多少|几)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
+    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)|百分之几|几成|占.{0,8}(多少|几)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
   },
   {
     kind: 'amount',
@@ -69,8 +69,9 @@ const YES_NO =
  */
 export function isYesNo(question: string): boolean {
   const q = question.normalize('NFKC').trim();
-  // "可以分几年到位吗" still asks for a number.
-  return YES_NO.test(q) && !/(几|多少|多久|多长|how (much|many|long))/i.test(q);
+  // "可以分几年到位吗" still asks for a number; "有几家企业…吗" (几 = several) does not.
+  const asking = q.replace(/(有|是|就|光|这|那|好)几[个家名位项]/g, '');
+  return YES_NO.test(q) && !/(几|多少|多久|多长|how (much|many|long))/i.test(asking);
 }
 
 /** Finds the kind of detail a question asks for, if it asks for a specific one. */
