@@ -106,7 +106,6 @@ const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list'>, RegExp> = 
 
 const QUALITATIVE_DURATION = /(长期|每年|连续|持续)/;
 const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|部门|办公会|单位|机构|企业|高校|科研院所)/;
-const LIST = /[^，。；、]{1,30}(?:、[^，。；、]{1,30}){2,}/;
 
 /**
  * The fragments of a clause's text that hold a detail of the given kind, each a substring of the
@@ -124,7 +123,8 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
       case 'body':
         return BODY.test(norm);
       case 'list':
-        return LIST.test(norm);
+        // A clean enumeration ("围绕 A、B、C 等") answers "which ones"; a run of 、 alone may not.
+        return extractListItems(piece).length > 0;
       case 'duration': {
         const m = HOLDS.duration.exec(norm);
         if (asked.frequency) return /每/.test(norm);
@@ -161,4 +161,31 @@ export function fragments(text: string): string[] {
     if (parts.length > 1) out.push(...parts);
   }
   return out;
+}
+
+const LIST_OPENER = /(围绕|包括|包含|涵盖|聚焦|重点支持|主要有|分别是|如)/;
+
+/**
+ * The items of an enumeration (、-separated) in a clause, for a question asking "which ones";
+ * each item is a substring of the clause. Empty when the clause has no clean enumeration.
+ */
+export function extractListItems(clauseText: string): string[] {
+  for (const piece of fragments(clauseText)) {
+    const opener = LIST_OPENER.exec(piece);
+    if (!opener) continue;
+    const rest = piece.slice(opener.index + opener[0].length);
+    const parts = rest.split('、');
+    if (parts.length < 3) continue;
+    const items: string[] = [];
+    for (const part of parts) {
+      const etc = part.indexOf('等');
+      if (etc >= 0) {
+        if (etc > 0) items.push(part.slice(0, etc));
+        break;
+      }
+      items.push(part);
+    }
+    if (items.length >= 3 && items.every((i) => i.length > 0 && i.length <= 20)) return items;
+  }
+  return [];
 }

@@ -96,7 +96,7 @@ const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'c
 /** Builds the engine (indexes the knowledge base once). */
 export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
   const {
-    minScore = 0.24,
+    minScore = 0.26,
     maxUnknownShare = 0.45,
     unansweredMargin = 0.05,
     holderShare = 0.7,

@@ -3,7 +3,10 @@
  * The one-line lead above a quoted clause: the piece of the clause that states the figure, date,
  * count or body a question asks for. It is always cut from the clause text, never composed.
  */
-import { type DetailAsked, detailFragments, fragments } from './detail.ts';
+import { type DetailAsked, detailFragments } from './detail.ts';
+
+export { extractListItems } from './detail.ts';
+
 import { normalize } from './text.ts';
 
 /** Words that open a figure: the lead starts there when one stands before the figure. */
@@ -45,31 +48,4 @@ export function extractLead(question: string, clauseText: string, asked: DetailA
   const digitAt = best.search(/[\d〇一二两三四五六七八九十百千]/);
   if (m && digitAt >= 0 && m.index <= digitAt) return best.slice(m.index);
   return best;
-}
-
-const LIST_OPENER = /(围绕|包括|包含|涵盖|聚焦|重点支持|主要有|分别是|如)/;
-
-/**
- * The items of an enumeration (、-separated) in a clause, for a question asking "which ones";
- * each item is a substring of the clause. Empty when the clause has no clean enumeration.
- */
-export function extractListItems(clauseText: string): string[] {
-  for (const piece of fragments(clauseText)) {
-    const opener = LIST_OPENER.exec(piece);
-    if (!opener) continue;
-    const rest = piece.slice(opener.index + opener[0].length);
-    const parts = rest.split('、');
-    if (parts.length < 3) continue;
-    const items: string[] = [];
-    for (const part of parts) {
-      const etc = part.indexOf('等');
-      if (etc >= 0) {
-        if (etc > 0) items.push(part.slice(0, etc));
-        break;
-      }
-      items.push(part);
-    }
-    if (items.length >= 3 && items.every((i) => i.length > 0 && i.length <= 20)) return items;
-  }
-  return [];
 }

@@ -8,7 +8,7 @@
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
 import { type DetailKind, detailAsked } from './detail.ts';
-import { type Feature, features, normalize, segment } from './text.ts';
+import { FEATURE_WEIGHTS, type Feature, features, normalize, segment } from './text.ts';
 
 /** A feature of the question, with the synonym groups whose term it falls inside. */
 interface QueryFeature extends Feature {
@@ -102,6 +102,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     const feats = features(norm);
     const set = new Map<string, number>();
     for (const f of feats) set.set(f.key, Math.max(f.weight, set.get(f.key) ?? 0));
+    // Each synonym group a text mentions is a feature of its own, so 钱 in a question meets 资金.
+    for (const g of groupsIn(norm)) set.set(`g:${g}`, FEATURE_WEIGHTS.group);
     return { set, feats, norm };
   };
   const rawTargets: {
@@ -184,8 +186,17 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     const seen = new Set<string>();
     const feats: QueryFeature[] = [];
     let mass = 0;
-    for (const f of features(norm)) {
+    const groupFeatures: Feature[] = spans.map((sp) => ({
+      key: `g:${sp.group}`,
+      weight: FEATURE_WEIGHTS.group,
+      start: sp.start,
+      end: sp.end,
+    }));
+    for (const f of [...features(norm), ...groupFeatures]) {
       if (seen.has(f.key)) continue;
+      // A pair across two words that no text has ("掏多") can match nothing: it is noise, not
+      // an unknown topic.
+      if (f.cross && !known.has(f.key)) continue;
       seen.add(f.key);
       const groups = spans.filter((s) => f.start >= s.start && f.end <= s.end).map((s) => s.group);
       const idf = idfOf(f.key);
