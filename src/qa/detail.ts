@@ -8,7 +8,7 @@
 import { normalize } from './text.ts';
 
 /** Kinds of detail a question can ask for. */
-export type DetailKind = 'amount' | 'ratio' | 'date' | 'duration' | 'count' | 'contact' | 'body' | 'list';
+export type DetailKind = 'amount' | 'ratio' | 'date' | 'duration' | 'count' | 'number' | 'contact' | 'body' | 'list';
 
 /** The kind asked for and, when the question names one, the unit (天, 年, 月 …). */
 export interface DetailAsked {
@@ -32,11 +32,11 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'ratio',
-    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)|百分之几|几成|占.{0,8}(多少|几)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
+    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)|百分之几|几成|几折|占.{0,8}(多少|几)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
   },
   {
     kind: 'amount',
-    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|多少补|补(贴|助)标准|资助标准|奖励标准|\bhow much\b|\bamount\b)/,
+    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|交多少|收多少|多少补|收费|会费|津贴|薪酬|工资|补(贴|助)标准|资助标准|奖励标准|\bhow much\b|\bamount\b)/,
   },
   {
     kind: 'duration',
@@ -44,11 +44,16 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'date',
-    re: /(几月|几号|哪天|哪一天|什么时候|啥时候|何时|哪年|日期|截止|截至|deadline|\bwhen\b|what date|which date|which year)/,
+    re: /(几月|几号|哪天|哪一天|什么时候|啥时候|何时|哪年|哪一年|日期|截止|截至|deadline|\bwhen\b|what date|which date|which year)/,
   },
   {
     kind: 'count',
     re: /(?<!哪)(几|多少)(个|家|名|位|人|项|所|批|次)|(人数|数量|how many)/,
+  },
+  {
+    // Any other "how much / how many" (达到多少, 净资产最少要多少): some figure.
+    kind: 'number',
+    re: /(多少|(?<![哪有是就光这那好])几(?![个家名位项所批次方块类条种面])|\bhow (much|many)\b)/,
   },
   {
     kind: 'body',
@@ -97,6 +102,7 @@ export function detailAsked(question: string): DetailAsked | undefined {
 
 const NUM = '\\d+(?:\\.\\d+)?(?:-\\d+)?';
 const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list'>, RegExp> = {
+  number: new RegExp(`${NUM}`),
   amount: new RegExp(`${NUM}\\s*(?:万元|亿元|元|万)`),
   ratio: new RegExp(`${NUM}\\s*%`),
   date: /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?/,

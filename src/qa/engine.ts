@@ -91,7 +91,7 @@ const CURRENT = /(现在|目前|当前|今年|明年|本年度|最新|截至目�
 const CURRENT_ENTITIES =
   /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(名单|截止|批次)/;
 
-const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'contact']);
+const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact']);
 
 /** Builds the engine (indexes the knowledge base once). */
 export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
@@ -154,7 +154,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       const holder = ranked
         .slice(0, 3)
         .find((s) => s.score >= top.score * holderShare && holdsDetail(s.clause.text, asked));
-      if (!holder && FIGURE_KINDS.has(asked.kind) && !isYesNo(question))
+      if (!holder && FIGURE_KINDS.has(asked.kind) && !(isYesNo(question) && asked.kind !== 'contact'))
         return abstain(rawQuestion, 'detail_missing', ranked, asked);
       if (holder && holder !== top) chosen = [holder, ...ranked.filter((s) => s !== holder)];
     }
