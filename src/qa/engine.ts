@@ -12,6 +12,7 @@ import { type DetailAsked, detailAsked, holdsDetail, isYesNo } from './detail.ts
 import { isEnglish, translateEnglish } from './english.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { lookupClause } from './lookup.ts';
+import { createOtherDocumentDetector } from './other-documents.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
 
 /** Why the bot did not answer. */
@@ -22,6 +23,7 @@ export type AbstainReason =
   | 'detail_missing'
   | 'unanswered_example'
   | 'current_state'
+  | 'other_document'
   | 'english_unknown';
 
 /** A clause offered as (part of) an answer. */
@@ -103,6 +105,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     maxQuestionLength = 500,
   } = options;
   const retriever = createRetriever(kb, options);
+  const otherDocuments = createOtherDocumentDetector(kb);
 
   const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
     question,
@@ -144,6 +147,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
     const asked = detailAsked(question);
+    if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked, asked);
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.
     if (CURRENT.test(question) && CURRENT_ENTITIES.test(question)) {
       return abstain(rawQuestion, 'current_state', ranked, asked);

@@ -104,3 +104,22 @@ describe('extractListItems', () => {
     expect(extractListItems('创新中心应是企业法人形态，可采取“公司+联盟”等模式运行。')).toEqual([]);
   });
 });
+
+describe('questions about other documents the plan only cites', () => {
+  it('should abstain when asked what another document requires', () => {
+    for (const q of [
+      '省级制造业创新中心升级为国家级需要满足哪些条件？',
+      '渝委发〔2016〕29号文件里有哪些具体扶持政策？',
+    ]) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.reason, q).toBe('other_document');
+    }
+  });
+
+  it('should still answer which document the plan cites, from the clause that names it', () => {
+    const r = qa.ask('方案开头引用的工信厅科〔2017〕64号是个什么文件？');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('preamble');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * @module qa/other-documents
+ * Recognises questions about another document the plan only names: 《省级制造业创新中心升级为国家
+ * 制造业创新中心条件的通知》, 渝委发〔2016〕29号 … The plan cites them but does not hold their
+ * rules, so "what does it require" must be an abstention; "which document is it" is answered by
+ * the clause that names it.
+ */
+import type { KnowledgeBase } from '../knowledge-base/index.ts';
+import { normalize, segment } from './text.ts';
+
+const TITLE = /《[^》]*》/g;
+const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}\[?〔\d{4}〕\d+号/g;
+const CJK_PAIR = /[\u3400-\u9fff]{2}/;
+
+/** Questions about a document's identity or about the plan's own basis, not about its content. */
+const IDENTITY =
+  /(什么文件|哪个文件|哪份文件|哪些文件|啥文件|文件名|全称|名称|依据|根据|引用|提到|援引|参照|上位|贯彻|落实|推进|哪些政策)/;
+
+function pairs(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const p = text.slice(i, i + 2);
+    if (CJK_PAIR.test(p)) out.add(p);
+  }
+  return out;
+}
+
+/** Finds, for a question, whether it asks about the content of another document. */
+export interface OtherDocumentDetector {
+  /** True when the question asks what another (only cited) document says. */
+  asksAboutOther(question: string): boolean;
+}
+
+/** Builds the detector from the titles and numbers the knowledge base's clauses cite. */
+export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDetector {
+  const own = kb.documents.flatMap((d) => [normalize(d.title), normalize(d.number)]);
+  const inTitles = new Set<string>();
+  const outside = new Set<string>();
+  const foreignNumbers = new Set<string>();
+  for (const c of kb.clauses) {
+    const text = normalize(c.text);
+    for (const m of text.matchAll(TITLE)) {
+      if (own.some((o) => m[0].includes(o))) continue;
+      for (const p of pairs(m[0])) inTitles.add(p);
+    }
+    for (const m of text.matchAll(DOC_NUMBER)) if (!own.includes(m[0])) foreignNumbers.add(m[0].replace(/\D+号$/, ''));
+    const rest = text.replace(TITLE, ' ').replace(DOC_NUMBER, ' ');
+    for (const p of pairs(`${normalize(c.path)} ${normalize(c.title)} ${rest}`)) outside.add(p);
+  }
+  // Words people use in ordinary questions about this plan are not another document's.
+  // (Examples of the clauses that cite documents do name them: those are left out.)
+  for (const c of kb.clauses) {
+    if (TITLE.test(c.text) || DOC_NUMBER.test(c.text)) continue;
+    for (const q of kb.examples.get(`${c.doc}/${c.id}`)?.answered ?? [])
+      for (const p of pairs(normalize(q))) outside.add(p);
+  }
+  const titleOnly = new Set([...inTitles].filter((p) => !outside.has(p)));
+
+  return {
+    asksAboutOther(question) {
+      const q = normalize(question);
+      if (IDENTITY.test(q)) return false;
+      if (own.some((o) => q.includes(o))) return false;
+      const numbers = q.match(DOC_NUMBER) ?? [];
+      if (numbers.some((n) => !own.includes(n))) return true;
+      // Only pairs inside the question's own content words: "的意" or "家重" across words mean nothing.
+      for (const w of segment(q)) {
+        if (w.stop || w.word.length < 2) continue;
+        for (const p of pairs(w.word)) if (titleOnly.has(p)) return true;
+      }
+      return false;
+    },
+  };
+}
