@@ -183,5 +183,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     };
   };
 
+  // The first question would otherwise pay for loading the segmenter and pinyin tables.
+  ask('创新中心的研发人员比例');
   return { ask };
 }
