@@ -21,7 +21,9 @@ const lineSchema = z.object({
 type Item = z.infer<typeof lineSchema>;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const file = process.argv[2] ?? fileURLToPath(new URL('../qa/questions.jsonl', import.meta.url));
+const file =
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+  fileURLToPath(new URL('../qa/questions.jsonl', import.meta.url));
 const verbose = process.argv.includes('--verbose');
 const items: Item[] = readFileSync(file, 'utf8')
   .split('\n')
