@@ -150,3 +150,46 @@ describe('bot core', () => {
     expect(JSON.stringify(c.logger.records)).not.toContain('研发人员比例');
   });
 });
+
+describe('odd input, generated', () => {
+  // A fixed seed keeps the run repeatable; the alphabet mixes what chat users actually paste.
+  const ALPHABET = [
+    ...'研发费用占比多少钱几天谁哪些吗？，。！《》〔〕（）()[]{}<>*_`~#|\\/%$&@!?:;\'"',
+    '\u0000',
+    '\u001b',
+    '\u200b',
+    '\ufeff',
+    '😀',
+    '👍🏽',
+    '\n',
+    '\t',
+    ' ',
+    '1e309',
+    'NaN',
+    '-5',
+    '３０％',
+    'é',
+    'ع',
+  ];
+  let seed = 20171205;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+
+  it('should answer 300 generated messages without an error and without touching stored state', async () => {
+    const store = new MemoryStore();
+    const c = createConversation({ store });
+    for (let i = 0; i < 300; i++) {
+      const length = Math.floor(random() * 40);
+      let text = '';
+      for (let j = 0; j < length; j++) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
+      if (text.trimStart().startsWith('/lang')) continue;
+      const replies = await c.send(text);
+      expect(replies.length, JSON.stringify(text)).toBeGreaterThan(0);
+      expect(replies[0]?.text).not.toContain('抱歉');
+    }
+    expect(await snapshot(store)).toEqual([]);
+    expect(c.logger.records.filter((r) => r.level === 'error')).toEqual([]);
+  });
+});
