@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import { parsePlan } from './parse-plan.ts';
-import { documentsFileSchema, examplesFileSchema, glossaryFileSchema } from './schema.ts';
+import { documentsFileSchema, examplesFileSchema, glossaryFileSchema, otherProgrammesFileSchema } from './schema.ts';
 import type { Clause, ClauseExamples, KnowledgeBase } from './types.ts';
 
 /** The `knowledge/` folder shipped with the project. */
@@ -83,7 +83,16 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     examples.set(`${clause.doc}/${clause.id}`, ex);
   }
 
+  const otherProgrammes = readJson(dir, 'other-programmes.json', otherProgrammesFileSchema).programmes;
+  for (const name of otherProgrammes) {
+    const used = clauses.find((c) => c.text.includes(name));
+    if (used) {
+      throw new KnowledgeError(`knowledge/other-programmes.json: ${name} is named by clause ${used.id} of the plan`);
+    }
+  }
+
   return {
+    otherProgrammes,
     documents: docsFile.documents.map(({ id, title, number, date, issuer }) => ({
       id,
       title,

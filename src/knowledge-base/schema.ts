@@ -48,3 +48,9 @@ export const examplesFileSchema = z.object({
 });
 
 export type DocumentsFile = z.infer<typeof documentsFileSchema>;
+
+export const otherProgrammesFileSchema = z.object({
+  version: z.literal(1),
+  note: z.string().optional(),
+  programmes: z.array(z.string().trim().min(2)),
+});

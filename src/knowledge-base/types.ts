@@ -50,6 +50,8 @@ export interface KnowledgeBase {
   documents: PolicyDocument[];
   clauses: Clause[];
   glossary: SynonymGroup[];
+  /** Names of other programmes (高新技术企业, 企业技术中心 …) whose rules the plan does not hold. */
+  otherProgrammes: string[];
   /** Example questions keyed by `doc/id`. */
   examples: Map<string, ClauseExamples>;
   /** Finds a clause by id (first document wins for bare ids) or by `doc/id`. */

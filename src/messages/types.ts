@@ -30,6 +30,10 @@ export interface Messages {
   notCovered: string;
   /** "The plan does not state …" for a near miss of the given kind. */
   detailNotGiven(kind: DetailKind | undefined): string;
+  /** The question is about another programme's or document's rules. */
+  otherDocument: string;
+  /** The question is about the present state (lists, this year's dates). */
+  currentState: string;
   nearestHeading: string;
   coverage: string;
   helpHint: string;

@@ -48,6 +48,8 @@ export const zhCN: Messages = {
   clauseChoice: (label, title) => (title ? `${label} ${title}` : label),
   notCovered: '方案没有涉及这个问题。',
   detailNotGiven: (kind) => `方案提到了相关内容，但没有规定${KIND[kind ?? ''] ?? '这一细节'}。`,
+  otherDocument: '这个问题问的是其他政策、项目或文件的具体规定：本方案只提到它们，没有规定其内容。',
+  currentState: '本方案印发于2017年，不包含当前已认定的名单、今年的批次或截止日期等信息，请以主管部门最新通知为准。',
   nearestHeading: '相关条款（仅供参考，并非答案）：',
   coverage:
     '本方案涵盖：总体要求（指导思想、建设目标、基本原则）、具体任务、组建和运行（基本条件、运行要求、牵头单位要求、重点布局领域）、组织实施（方案编制、方案评定、后续评估）、保障措施。',

@@ -144,13 +144,13 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const query = retriever.analyse(text);
     if (query.mass === 0) return abstain(rawQuestion, 'no_content', []);
     const ranked = retriever.rank(query);
+    if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
     if (!english && query.unknownMass / query.mass > maxUnknownShare) {
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
     const asked = detailAsked(question);
-    if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked, asked);
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.
     if (CURRENT.test(question) && CURRENT_ENTITIES.test(question)) {
       return abstain(rawQuestion, 'current_state', ranked, asked);

@@ -1,6 +1,7 @@
 /**
  * @module qa/other-documents
- * Recognises questions about another document the plan only names: 《省级制造业创新中心升级为国家
+ * Recognises questions about another programme (高新技术企业, 企业技术中心 …, listed in
+ * `knowledge/other-programmes.json`) or about another document the plan only names: 《省级制造业创新中心升级为国家
  * 制造业创新中心条件的通知》, 渝委发〔2016〕29号 … The plan cites them but does not hold their
  * rules, so "what does it require" must be an abstention; "which document is it" is answered by
  * the clause that names it.
@@ -15,6 +16,10 @@ const CJK_PAIR = /[\u3400-\u9fff]{2}/;
 /** Questions about a document's identity or about the plan's own basis, not about its content. */
 const IDENTITY =
   /(什么文件|哪个文件|哪份文件|哪些文件|啥文件|文件名|全称|名称|依据|根据|引用|提到|援引|参照|上位|贯彻|落实|推进|哪些政策)/;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function pairs(text: string): Set<string> {
   const out = new Set<string>();
@@ -56,9 +61,19 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
   }
   const titleOnly = new Set([...inTitles].filter((p) => !outside.has(p)));
 
+  // "高新技术企业认定需要什么条件": another programme's own procedure or requirements. "国家重点实验室
+  // 能算联盟的平台吗" asks about this plan and is not matched.
+  const programmes = kb.otherProgrammes.map(normalize).sort((a, b) => b.length - a.length);
+  const programmeRules = programmes.length
+    ? new RegExp(
+        `(${programmes.map(escapeRegExp).join('|')})[^，。？?]{0,8}?(认定|申报|申请|评审|评定|备案|条件|标准|要求|门槛|资格|办法|流程|程序|政策|补贴|奖励|待遇)`,
+      )
+    : undefined;
+
   return {
     asksAboutOther(question) {
       const q = normalize(question);
+      if (programmeRules?.test(q)) return true;
       if (IDENTITY.test(q)) return false;
       if (own.some((o) => q.includes(o))) return false;
       const numbers = q.match(DOC_NUMBER) ?? [];

@@ -63,7 +63,15 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
     return clauseReply(kb, m, top.clause, head, related);
   }
   const lines: string[] = [];
-  lines.push(result.reason === 'detail_missing' ? m.detailNotGiven(result.asked?.kind) : m.notCovered);
+  lines.push(
+    result.reason === 'detail_missing'
+      ? m.detailNotGiven(result.asked?.kind)
+      : result.reason === 'other_document'
+        ? m.otherDocument
+        : result.reason === 'current_state'
+          ? m.currentState
+          : m.notCovered,
+  );
   lines.push('', m.coverage, m.helpHint);
   // Last, so that it stands right above the buttons it introduces.
   if (result.suggestions.length) lines.push('', m.nearestHeading);

@@ -39,6 +39,12 @@ describe('knowledge integrity', () => {
     expect(() => loadKnowledge(dir)).toThrow(/examples\.json/);
   });
 
+  it('should reject an "other programme" that the plan itself names', () => {
+    const dir = copyKnowledge();
+    writeFileSync(join(dir, 'other-programmes.json'), JSON.stringify({ version: 1, programmes: ['产业技术创新联盟'] }));
+    expect(() => loadKnowledge(dir)).toThrow(/other-programmes\.json: 产业技术创新联盟 is named by clause 2\.4/);
+  });
+
   it('should reject a malformed glossary with the file and field named', () => {
     const dir = copyKnowledge();
     writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups: [{ zh: [] }] }));

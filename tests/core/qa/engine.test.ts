@@ -117,6 +117,20 @@ describe('questions about other documents the plan only cites', () => {
     }
   });
 
+  it('should abstain when asked how another programme is recognised or what it requires', () => {
+    for (const q of ['高新技术企业认定需要满足什么条件？', '专精特新企业怎么申报？']) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.reason, q).toBe('other_document');
+    }
+  });
+
+  it('should still answer how another programme relates to this plan when the plan settles it', () => {
+    const r = qa.ask('国家重点实验室能算进联盟覆盖的市级及以上创新平台吗？');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('3.1.3');
+  });
+
   it('should still answer which document the plan cites, from the clause that names it', () => {
     const r = qa.ask('方案开头引用的工信厅科〔2017〕64号是个什么文件？');
     expect(r.abstained).toBe(false);
