@@ -88,11 +88,22 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     .filter((t) => t.term.length > 0)
     .sort((a, b) => b.term.length - a.term.length);
 
-  const groupsIn = (norm: string): Set<number> => {
-    const found = new Set<number>();
-    for (const { term, group } of termList) if (norm.includes(term)) found.add(group);
-    return found;
+  // Terms by first character, so finding the glossary terms in a text is one pass over the text.
+  const byFirst = new Map<string, { term: string; group: number }[]>();
+  for (const t of termList) {
+    const list = byFirst.get(t.term[0] ?? '') ?? [];
+    byFirst.set(t.term[0] ?? '', list);
+    list.push(t);
+  }
+  /** Every occurrence of a glossary term in a text, longest terms first. */
+  const occurrences = (norm: string): { term: string; group: number; at: number }[] => {
+    const out: { term: string; group: number; at: number }[] = [];
+    for (let at = 0; at < norm.length; at++) {
+      for (const t of byFirst.get(norm[at] ?? '') ?? []) if (norm.startsWith(t.term, at)) out.push({ ...t, at });
+    }
+    return out.sort((a, b) => b.term.length - a.term.length || a.at - b.at);
   };
+  const groupsIn = (norm: string): Set<number> => new Set(occurrences(norm).map((o) => o.group));
 
   // Document frequency over clause profiles (text + title + path + answered examples).
   const df = new Map<string, number>();
@@ -173,15 +184,9 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   const analyse = (question: string): AnalysedQuery => {
     const norm = normalize(question);
     const spans: { start: number; end: number; group: number }[] = [];
-    for (const { term, group } of termList) {
-      let at = norm.indexOf(term);
-      while (at >= 0) {
-        const end = at + term.length;
-        if (!spans.some((s) => at < s.end && end > s.start && s.group !== group)) {
-          spans.push({ start: at, end, group });
-        }
-        at = norm.indexOf(term, at + 1);
-      }
+    for (const { term, group, at } of occurrences(norm)) {
+      const end = at + term.length;
+      if (!spans.some((s) => at < s.end && end > s.start && s.group !== group)) spans.push({ start: at, end, group });
     }
     const seen = new Set<string>();
     const feats: QueryFeature[] = [];
