@@ -141,7 +141,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       if (t.matched < 2) return abstain(rawQuestion, 'english_unknown', []);
       text = t.zh;
     }
-    const query = retriever.analyse(text);
+    const asked = detailAsked(question);
+    const query = retriever.analyse(text, asked?.kind);
     if (query.mass === 0) return abstain(rawQuestion, 'no_content', []);
     const ranked = retriever.rank(query);
     if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked);
@@ -150,7 +151,6 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (!english && query.unknownMass / query.mass > maxUnknownShare) {
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
-    const asked = detailAsked(question);
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.
     if (CURRENT.test(question) && CURRENT_ENTITIES.test(question)) {
       return abstain(rawQuestion, 'current_state', ranked, asked);

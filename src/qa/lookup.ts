@@ -20,26 +20,20 @@ const LABELLED = new RegExp(
 
 /**
  * The clause a message names directly, if it is nothing but a clause reference (with an optional
- * "what does it say").
+ * "what does it say"): by number (`3.2.6`), by label (`三（二）6`, `四`) or by name (`印发通知`).
  */
 export function lookupClause(kb: KnowledgeBase, message: string): Clause | undefined {
   const text = message.normalize('NFKC').trim();
-  const byName = kb.clauses.find(
-    (c) =>
-      c.label === text ||
-      (c.label.length > 2 && text.startsWith(c.label) && new RegExp(`^${c.label}${TAIL}`).test(text)),
+  const named = kb.clauses.find(
+    (c) => !/[\d一二三四五六七八九十]/.test(c.label) && new RegExp(`^${c.label}${TAIL}`).test(text),
   );
-  if (byName && /^[^\d一二三四五六七八九十]/.test(byName.label)) return byName;
+  if (named) return named;
   const dotted = DOTTED.exec(text);
   if (dotted?.[1]) return kb.clause(dotted[1]);
   const labelled = LABELLED.exec(text);
-  if (labelled?.[1]) {
-    const id = [toArabic(labelled[1]), labelled[2] ? toArabic(labelled[2]) : undefined, labelled[3]]
-      .filter((p) => p !== undefined)
-      .join('.');
-    // A bare 一 … 五 is only a lookup when that part has a clause of its own (四).
-    if (!labelled[2] && !labelled[3] && !/[、部分]/.test(text)) return kb.clause(id);
-    return kb.clause(id);
-  }
-  return undefined;
+  if (!labelled?.[1]) return undefined;
+  const id = [toArabic(labelled[1]), labelled[2] ? toArabic(labelled[2]) : undefined, labelled[3]]
+    .filter((p) => p !== undefined)
+    .join('.');
+  return kb.clause(id);
 }

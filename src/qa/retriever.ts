@@ -75,7 +75,11 @@ export interface AnalysedQuery {
 
 /** Ranks clauses for questions; build once at start, query many times. */
 export interface Retriever {
-  analyse(question: string): AnalysedQuery;
+  /**
+   * Analyses a question. `kind` is the detail it asks for (the caller has read it from the words
+   * the user typed, which for an English question are not the ones retrieval runs on).
+   */
+  analyse(question: string, kind?: DetailKind): AnalysedQuery;
   rank(query: AnalysedQuery): ClauseScore[];
 }
 
@@ -181,7 +185,7 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     }
   }
 
-  const analyse = (question: string): AnalysedQuery => {
+  const analyse = (question: string, kind?: DetailKind): AnalysedQuery => {
     const norm = normalize(question);
     const spans: { start: number; end: number; group: number }[] = [];
     for (const { term, group, at } of occurrences(norm)) {
@@ -223,7 +227,7 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       if (!inSpan && !covered) unknownMass += w.word.length;
     }
     unknownMass = contentMass ? (unknownMass / contentMass) * mass : 0;
-    return { norm, features: feats, mass, unknownMass, kind: detailAsked(question)?.kind };
+    return { norm, features: feats, mass, unknownMass, kind };
   };
 
   const rank = (q: AnalysedQuery): ClauseScore[] => {
