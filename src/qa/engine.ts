@@ -9,7 +9,7 @@
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
 import { type DetailAsked, detailAsked, holdsDetail, isYesNo } from './detail.ts';
-import { isEnglish, translateEnglish } from './english.ts';
+import { createEnglishTranslator, isEnglish } from './english.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { lookupClause } from './lookup.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
@@ -109,6 +109,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   } = options;
   const retriever = createRetriever(kb, options);
   const otherDocuments = createOtherDocumentDetector(kb);
+  const english = createEnglishTranslator(kb.glossary);
 
   const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
     question,
@@ -135,9 +136,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       };
     }
     let text = question;
-    const english = isEnglish(question);
-    if (english) {
-      const t = translateEnglish(question, kb.glossary);
+    const isEn = isEnglish(question);
+    if (isEn) {
+      const t = english.translate(question);
       if (t.matched < 2) return abstain(rawQuestion, 'english_unknown', []);
       text = t.zh;
     }
@@ -148,7 +149,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
-    if (!english && query.unknownMass / query.mass > maxUnknownShare) {
+    if (!isEn && query.unknownMass / query.mass > maxUnknownShare) {
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.

@@ -15,35 +15,50 @@ function stem(word: string): string {
   return word.replace(/(ies|es|s|ing|ed)$/, (m) => (m === 'ies' ? 'y' : ''));
 }
 
-/**
- * Translates an English question into the Chinese terms of the glossary groups it mentions,
- * longest phrase first. Returns the Chinese pseudo-question and how many groups matched.
- */
-export function translateEnglish(
-  question: string,
-  glossary: SynonymGroup[],
-): { zh: string; matched: number; words: number } {
-  const words = question
-    .toLowerCase()
-    .replace(/[^a-z0-9&%\s-]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  const stems = words.map(stem);
+/** Turns English questions into the Chinese terms of the glossary groups they mention. */
+export interface EnglishTranslator {
+  /** The Chinese pseudo-question and how many glossary groups (and numbers) matched. */
+  translate(question: string): { zh: string; matched: number; words: number };
+}
+
+/** Prepares the glossary's English phrases once (stemmed, longest first). */
+export function createEnglishTranslator(glossary: SynonymGroup[]): EnglishTranslator {
   const phrases = glossary
     .flatMap((g) => g.en.map((en) => ({ en: en.split(/\s+/).map(stem), zh: g.zh[0] ?? '' })))
     .filter((p) => p.en.length > 0 && p.zh)
     .sort((a, b) => b.en.length - a.en.length);
-  const used = new Array<boolean>(stems.length).fill(false);
-  const zh: string[] = [];
+  // Phrases by their first stem, so a question is matched word by word, not phrase by phrase.
+  const byFirst = new Map<string, typeof phrases>();
   for (const p of phrases) {
-    for (let i = 0; i + p.en.length <= stems.length; i++) {
-      if (used.slice(i, i + p.en.length).some(Boolean)) continue;
-      if (p.en.every((w, k) => stems[i + k] === w)) {
-        for (let k = 0; k < p.en.length; k++) used[i + k] = true;
-        zh.push(p.zh);
-      }
-    }
+    const list = byFirst.get(p.en[0] ?? '') ?? [];
+    byFirst.set(p.en[0] ?? '', list);
+    list.push(p);
   }
-  for (const [i, w] of words.entries()) if (/\d/.test(w) && !used[i]) zh.push(w);
-  return { zh: zh.join(' '), matched: zh.length, words: words.length };
+  return {
+    translate(question) {
+      const words = question
+        .toLowerCase()
+        .replace(/[^a-z0-9&%\s-]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
+      const stems = words.map(stem);
+      const used = new Array<boolean>(stems.length).fill(false);
+      const found: { at: number; length: number; zh: string }[] = [];
+      stems.forEach((first, at) => {
+        for (const p of byFirst.get(first) ?? []) {
+          if (p.en.every((w, k) => stems[at + k] === w)) found.push({ at, length: p.en.length, zh: p.zh });
+        }
+      });
+      // Longest phrases claim their words first, as a reader would parse them.
+      found.sort((a, b) => b.length - a.length || a.at - b.at);
+      const zh: string[] = [];
+      for (const f of found) {
+        if (used.slice(f.at, f.at + f.length).some(Boolean)) continue;
+        for (let k = 0; k < f.length; k++) used[f.at + k] = true;
+        zh.push(f.zh);
+      }
+      for (const [i, w] of words.entries()) if (/\d/.test(w) && !used[i]) zh.push(w);
+      return { zh: zh.join(' '), matched: zh.length, words: words.length };
+    },
+  };
 }

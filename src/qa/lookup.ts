@@ -13,6 +13,7 @@ const toArabic = (s: string): number => {
 
 const TAIL =
   '\\s*(?:条|款|项)?\\s*(?:是什么|是啥|讲的?什么|说的?什么|说了什么|写了什么|内容|原文|怎么说|讲了啥|说了啥)?\\s*[?？。!！]*\\s*$';
+const NAMED_TAIL = new RegExp(`^${TAIL}`);
 const DOTTED = new RegExp(`^\\s*(?:第)?(\\d{1,2}(?:\\.\\d{1,2}){0,2})${TAIL}`);
 const LABELLED = new RegExp(
   `^\\s*(?:第)?([${CN}]{1,2})(?:、|部分)?\\s*(?:[（(]([${CN}]{1,2})[）)])?\\s*(\\d{1,2})?${TAIL}`,
@@ -25,7 +26,10 @@ const LABELLED = new RegExp(
 export function lookupClause(kb: KnowledgeBase, message: string): Clause | undefined {
   const text = message.normalize('NFKC').trim();
   const named = kb.clauses.find(
-    (c) => !/[\d一二三四五六七八九十]/.test(c.label) && new RegExp(`^${c.label}${TAIL}`).test(text),
+    (c) =>
+      !/[\d一二三四五六七八九十]/.test(c.label) &&
+      text.startsWith(c.label) &&
+      NAMED_TAIL.test(text.slice(c.label.length)),
   );
   if (named) return named;
   const dotted = DOTTED.exec(text);
