@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 function cli(args: string[], input?: string) {
-  return spawnSync(tsx, ['adapters/cli/main.ts', ...args], {
+  // As `npm run cli` runs it, without npm in between.
+  return spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
