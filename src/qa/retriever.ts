@@ -203,8 +203,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     }));
     for (const f of [...features(norm), ...groupFeatures]) {
       if (seen.has(f.key)) continue;
-      // A pair across two words that no text has ("掏多") can match nothing: it is noise, not
-      // an unknown topic.
+      // A pair across two words that no text has ("掏多", "看当") can match nothing: it is noise,
+      // not an unknown topic. (A typo split into single characters keeps its known pinyin pair.)
       if (f.cross && !known.has(f.key)) continue;
       seen.add(f.key);
       const groups = spans.filter((s) => f.start >= s.start && f.end <= s.end).map((s) => s.group);

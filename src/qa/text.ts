@@ -19,10 +19,10 @@ const FUNCTION_WORDS = new Set(
     '可以 能否 是否 能不能 可不可以 是不是 有没有 要不要 会不会 需要 需 应该 应当 得 把 被 给 对 为 从 到 向 让 ' +
     '请问 请 问 问下 问一下 我 我们 咱 咱们 俺 你 你们 您 他 她 它 他们 这 那 这个 那个 这些 那些 这样 那样 ' +
     '哪 哪些 哪个 哪里 哪儿 哪几 什么 啥 怎么 怎样 怎么样 如何 为什么 为啥 咋 咋样 多少 几 多 不 没 没有 ' +
-    '多少钱 多少个 多少家 多少人 多久 多长 几个 几家 几年 几天 什么样 啥样 一下 一些 里 里面 中 上 下 等 时候 现在 想 知道 告诉 说 说说 讲讲 介绍 麻烦 个 些 之 其 所 而 且 但 ' +
+    '多少钱 多少个 多少家 多少人 多久 多长 多长时间 长时间 几个 几家 几年 几天 什么样 啥样 一下 一些 里 里面 中 上 下 等 时候 现在 想 知道 告诉 说 说说 讲讲 介绍 麻烦 个 些 之 其 所 而 且 但 ' +
     '如果 的话 搞 弄 才 够 具体 一般 主要 吗 呐 嘞 哇 诶 啥子 么子 就是 还是 然后 那么 这么 这种 那种 ' +
     '有关 关于 方面 情况 一个 算 算不算 行 行不行 好 可能 大概 需不需要 一定 必须 最少 至少 起码 最多 ' +
-    '规定 说法 来 去 靠 让 当 以前 以后 之前 之后 已经 曾经 一直 还有 点 一点 能行 可行 怎么办 这边 那边 ' +
+    '规定 说法 进去 进来 出去 出来 起来 下来 过来 这么 那么 当初 一共 总共 到底 究竟 差不多 来 去 靠 让 当 以前 以后 之前 之后 已经 曾经 一直 还有 点 一点 能行 可行 怎么办 这边 那边 ' +
     'what which who whom how when where why is are was were the a an of to in on for and or ' +
     'do does did can could should must will would be by with at it its this that these those any there ' +
     "what's who's"
@@ -95,7 +95,7 @@ export interface Feature {
   weight: number;
   start: number;
   end: number;
-  /** A character pair spanning two whole words of two or more characters ("成果|推广" → 果推). */
+  /** A character pair spanning two segmented words ("成果|推广" → 果推). */
   cross?: boolean;
 }
 
@@ -161,7 +161,7 @@ export function features(norm: string): Feature[] {
       // A pair spanning two whole words says little ("成果|推广" → 果推); a pair with a one-character
       // word is kept whole, as the segmenter splits unknown words (and typos) into single characters.
       const scale = a.word === b.word || a.single || b.single ? 1 : FEATURE_WEIGHTS.crossWord;
-      const cross = scale < 1;
+      const cross = a.word !== b.word;
       out.push({
         key: a.ch + b.ch,
         cross,
