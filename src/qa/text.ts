@@ -95,7 +95,10 @@ export interface Feature {
   weight: number;
   start: number;
   end: number;
-  /** A character pair spanning two segmented words ("成果|推广" → 果推). */
+  /**
+   * A pair spanning two words, unless both are single characters (an unknown word or a typo the
+   * segmenter split, such as 评|古).
+   */
   cross?: boolean;
 }
 
@@ -161,7 +164,7 @@ export function features(norm: string): Feature[] {
       // A pair spanning two whole words says little ("成果|推广" → 果推); a pair with a one-character
       // word is kept whole, as the segmenter splits unknown words (and typos) into single characters.
       const scale = a.word === b.word || a.single || b.single ? 1 : FEATURE_WEIGHTS.crossWord;
-      const cross = a.word !== b.word;
+      const cross = a.word !== b.word && !(a.single && b.single);
       out.push({
         key: a.ch + b.ch,
         cross,
