@@ -52,7 +52,8 @@ export const en: Messages = {
   helpHint: 'Send /help for how to use me.',
   emptyQuestion: 'Please type your question, e.g. "What share of employees must be R&D staff?"',
   tooLong: (length, max) => `Your question is too long (${length} characters); please keep it under ${max}.`,
-  noContent: 'I could not read a question in that message; please describe it in words.',
+  noContent:
+    'I could not read a question in that message: please describe it in words, or type a clause number such as 3.2.6.',
   askUsage: 'Usage: /ask <question>, e.g. /ask What is the minimum capital?',
   langUsage: 'Usage: /lang zh or /lang en',
   langSet: 'Switched to English.',

@@ -56,7 +56,7 @@ export const zhCN: Messages = {
   helpHint: '发送 /help 查看用法。',
   emptyQuestion: '请输入您的问题，例如：研发人员要占多少比例？',
   tooLong: (length, max) => `问题太长（${length} 字），请精简到 ${max} 字以内再提问。`,
-  noContent: '没有看懂这条消息，请用文字描述您的问题。',
+  noContent: '没有看懂这条消息：请用文字描述您的问题，或输入条款编号（如 3.2.6）。',
   askUsage: '用法：/ask <问题>，例如 /ask 组建资金最少要投入多少？',
   langUsage: '用法：/lang zh 或 /lang en',
   langSet: '已切换为中文。',

@@ -144,7 +144,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     }
     const asked = detailAsked(question);
     const query = retriever.analyse(text, asked?.kind);
-    if (query.mass === 0) return abstain(rawQuestion, 'no_content', []);
+    // A bare number ("1", "-5") names no clause and asks nothing.
+    const onlyNumbers = query.features.every((f) => /^l:[\d.]+$/.test(f.key));
+    if (query.mass === 0 || onlyNumbers) return abstain(rawQuestion, 'no_content', []);
     const ranked = retriever.rank(query);
     if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked);
     const top = ranked[0];

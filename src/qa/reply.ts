@@ -62,6 +62,7 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
     const related = result.answers.slice(1, 3).map((a) => a.clause);
     return clauseReply(kb, m, top.clause, head, related);
   }
+  if (result.reason === 'no_content') return { text: m.noContent };
   const lines: string[] = [];
   lines.push(
     result.reason === 'detail_missing'

@@ -132,6 +132,18 @@ describe('bot core', () => {
     });
   }
 
+  it('should not answer a bare number that names no clause, and say what it takes', async () => {
+    const c = createConversation();
+    for (const text of ['1', '-5', '1e309', 'NaN%']) {
+      await c.send(text);
+      expect(c.text, text).not.toContain('依据：');
+    }
+    for (const text of ['1', '-5']) {
+      await c.send(text);
+      expect(c.text, text).toContain('3.2.6');
+    }
+  });
+
   it('should tell a user whose question is too long how long it may be', async () => {
     const c = createConversation();
     await c.send('研'.repeat(10_000));
