@@ -27,14 +27,6 @@ interface Target {
   kind?: DetailKind | undefined;
 }
 
-interface ClauseEntry {
-  clause: Clause;
-  key: string;
-  body: Target;
-  answered: Target[];
-  unanswered: Target[];
-}
-
 /** How one clause scored for one question. */
 export interface ClauseScore {
   clause: Clause;
@@ -111,7 +103,6 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
 
   // Document frequency over clause profiles (text + title + path + answered examples).
   const df = new Map<string, number>();
-  const entries: ClauseEntry[] = [];
   const analyseText = (text: string): { set: Map<string, number>; feats: Feature[]; norm: string } => {
     const norm = normalize(text);
     const feats = features(norm);
@@ -122,32 +113,23 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     return { set, feats, norm };
   };
   const rawTargets: {
-    entry: ClauseEntry;
+    owner: number;
     kind: 'body' | 'answered' | 'unanswered';
     a: ReturnType<typeof analyseText>;
   }[] = [];
-  for (const clause of kb.clauses) {
-    const key = `${clause.doc}/${clause.id}`;
-    const ex = kb.examples.get(key) ?? { answered: [], unanswered: [] };
+  for (const [owner, clause] of kb.clauses.entries()) {
+    const ex = kb.examples.get(`${clause.doc}/${clause.id}`) ?? { answered: [], unanswered: [] };
     const body = analyseText([clause.path, clause.title, clause.text].join('\n'));
     const answered = ex.answered.map(analyseText);
     const unanswered = ex.unanswered.map(analyseText);
-    const entry: ClauseEntry = {
-      clause,
-      key,
-      body: emptyTarget(),
-      answered: [],
-      unanswered: [],
-    };
-    entries.push(entry);
     const profile = new Set<string>(body.set.keys());
     for (const a of answered) for (const k of a.set.keys()) profile.add(k);
     for (const k of profile) df.set(k, (df.get(k) ?? 0) + 1);
-    rawTargets.push({ entry, kind: 'body', a: body });
-    for (const a of answered) rawTargets.push({ entry, kind: 'answered', a });
-    for (const a of unanswered) rawTargets.push({ entry, kind: 'unanswered', a });
+    rawTargets.push({ owner, kind: 'body', a: body });
+    for (const a of answered) rawTargets.push({ owner, kind: 'answered', a });
+    for (const a of unanswered) rawTargets.push({ owner, kind: 'unanswered', a });
   }
-  const n = entries.length;
+  const n = kb.clauses.length;
   const idfOf = (key: string): number => {
     const d = df.get(key) ?? 0;
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
@@ -158,19 +140,17 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   // An inverted index over every target (clause bodies and example questions), so ranking touches
   // only the targets that share a feature or a synonym group with the question.
   const targets: Target[] = [];
-  const owner: number[] = [];
+  const ownerOf: number[] = [];
   const role: ('body' | 'answered' | 'unanswered')[] = [];
   const postings = new Map<string, { t: number[]; w: number[] }>();
   const groupPostings = new Map<number, number[]>();
-  for (const { entry, kind, a } of rawTargets) {
+  for (const { owner, kind, a } of rawTargets) {
     let norm = 0;
     for (const [k, w] of a.set) norm += (w * idfOf(k)) ** 2;
     const target: Target = { features: a.set, groups: groupsIn(a.norm), norm, kind: detailAsked(a.norm)?.kind };
-    if (kind === 'body') entry.body = target;
-    else entry[kind].push(target);
     const index = targets.length;
     targets.push(target);
-    owner.push(entries.indexOf(entry));
+    ownerOf.push(owner);
     role.push(kind);
     for (const [k, w] of a.set) {
       const p = postings.get(k) ?? { t: [], w: [] };
@@ -257,11 +237,11 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
         }
       }
     });
-    const scores = entries.map((e) => ({ clause: e.clause, score: 0, coverage: 0, example: 0, unanswered: 0 }));
+    const scores = kb.clauses.map((clause) => ({ clause, score: 0, coverage: 0, example: 0, unanswered: 0 }));
     if (q.mass === 0 || qNorm === 0) return scores;
     for (let t = 0; t < targets.length; t++) {
       if (!hit[t]) continue;
-      const s = scores[owner[t] as number] as ClauseScore;
+      const s = scores[ownerOf[t] as number] as ClauseScore;
       const target = targets[t] as Target;
       if (role[t] === 'body') {
         s.coverage = (hit[t] as number) / q.mass;
@@ -298,8 +278,4 @@ function contentWords(norm: string): { word: string; start: number }[] {
   }
   if (pending) out.push(pending);
   return out;
-}
-
-function emptyTarget(): Target {
-  return { features: new Map(), groups: new Set(), norm: 0 };
 }
