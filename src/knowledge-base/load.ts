@@ -83,7 +83,8 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     examples.set(`${clause.doc}/${clause.id}`, ex);
   }
 
-  const otherProgrammes = readJson(dir, 'other-programmes.json', otherProgrammesFileSchema).programmes;
+  const programmesFile = readJson(dir, 'other-programmes.json', otherProgrammesFileSchema);
+  const otherProgrammes = programmesFile.programmes;
   for (const name of otherProgrammes) {
     const used = clauses.find((c) => c.text.includes(name));
     if (used) {
@@ -92,7 +93,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   }
 
   return {
-    otherProgrammes,
+    otherProgrammes: [...otherProgrammes, ...programmesFile.namedWithoutRules],
     documents: docsFile.documents.map(({ id, title, number, date, issuer }) => ({
       id,
       title,

@@ -53,4 +53,5 @@ export const otherProgrammesFileSchema = z.object({
   version: z.literal(1),
   note: z.string().optional(),
   programmes: z.array(z.string().trim().min(2)),
+  namedWithoutRules: z.array(z.string().trim().min(2)).default([]),
 });

@@ -50,7 +50,10 @@ export interface KnowledgeBase {
   documents: PolicyDocument[];
   clauses: Clause[];
   glossary: SynonymGroup[];
-  /** Names of other programmes (高新技术企业, 企业技术中心 …) whose rules the plan does not hold. */
+  /**
+   * Names of other programmes (高新技术企业, 企业技术中心 …) and of centers of other levels (国家级,
+   * 区县级) whose own recognition rules the plan does not hold.
+   */
   otherProgrammes: string[];
   /** Example questions keyed by `doc/id`. */
   examples: Map<string, ClauseExamples>;

@@ -17,6 +17,8 @@ const CJK_PAIR = /[\u3400-\u9fff]{2}/;
 const IDENTITY =
   /(什么文件|哪个文件|哪份文件|哪些文件|啥文件|文件名|全称|名称|依据|根据|引用|提到|援引|参照|上位|贯彻|落实|推进|哪些政策)/;
 
+const DOCUMENT_WORD = /(通知|文件|办法|意见|指南|规划|方案)/;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -73,7 +75,10 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
   return {
     asksAboutOther(question) {
       const q = normalize(question);
-      if (programmeRules?.test(q)) return true;
+      // "Does the plan refer to that notice?" asks about the plan, whatever the notice is about.
+      if (IDENTITY.test(q) && DOCUMENT_WORD.test(q)) return false;
+      // A name inside a quoted title (《…条件的通知》) is the document's name, handled below.
+      if (programmeRules?.test(q.replace(TITLE, ' '))) return true;
       if (IDENTITY.test(q)) return false;
       if (own.some((o) => q.includes(o))) return false;
       const numbers = q.match(DOC_NUMBER) ?? [];

@@ -118,7 +118,11 @@ describe('questions about other documents the plan only cites', () => {
   });
 
   it('should abstain when asked how another programme is recognised or what it requires', () => {
-    for (const q of ['高新技术企业认定需要满足什么条件？', '专精特新企业怎么申报？']) {
+    for (const q of [
+      '高新技术企业认定需要满足什么条件？',
+      '专精特新企业怎么申报？',
+      '国家级制造业创新中心的申报条件有哪些？',
+    ]) {
       const r = qa.ask(q);
       expect(r.abstained, q).toBe(true);
       expect(r.reason, q).toBe('other_document');
@@ -129,6 +133,12 @@ describe('questions about other documents the plan only cites', () => {
     const r = qa.ask('国家重点实验室能算进联盟覆盖的市级及以上创新平台吗？');
     expect(r.abstained).toBe(false);
     expect(r.answers[0]?.clause.id).toBe('3.1.3');
+  });
+
+  it('should still answer who organises the bid for national level, which the plan settles', () => {
+    const r = qa.ask('市级中心想争创国家级制造业创新中心，由谁来组织？');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('4');
   });
 
   it('should still answer which document the plan cites, from the clause that names it', () => {
