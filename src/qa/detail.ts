@@ -86,6 +86,10 @@ export function detailAsked(question: string): DetailAsked | undefined {
     const m = p.re.exec(q);
     if (!m) continue;
     if (p.kind === 'duration' && /(一次|每隔|多久.{0,6}次|几年一)/.test(q)) return { kind: p.kind, frequency: true };
+    if (p.kind === 'count') {
+      const unit = /(?:几|多少)(个|家|名|位|人|项|所|批|次)/.exec(q)?.[1];
+      return unit ? { kind: p.kind, unit: COUNT_UNITS[unit] ?? unit } : { kind: p.kind };
+    }
     if (p.kind === 'duration') {
       const unit = /(天|日|个月|周|星期|年)/.exec(m[0])?.[1];
       return unit
@@ -109,6 +113,9 @@ const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list'>, RegExp> = 
   duration: new RegExp(`[每前]?${NUM}(?:年|个月|月|天|日|周)(?:内|以内)?`),
   count: new RegExp(`${NUM}\\s*(?:个|家|名|位|人|项|所)`),
 };
+
+/** Count words that count the same kind of thing (centers and companies; people). */
+const COUNT_UNITS: Record<string, string> = { 个: '个', 家: '个', 名: '人', 位: '人', 人: '人' };
 
 const QUALITATIVE_DURATION = /(长期|每年|连续|持续)/;
 const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|部门|办公会|单位|机构|企业|高校|科研院所)/;
@@ -137,6 +144,11 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
         // Without a unit in the question, a stated frequency or 长期 answers "多久".
         if (!m) return !asked.unit && QUALITATIVE_DURATION.test(norm);
         return asked.unit ? m[0].includes(asked.unit) || (asked.unit === '天' && m[0].includes('日')) : true;
+      }
+      case 'count': {
+        // "几批" is not answered by "10-15个": the thing counted must match.
+        const counted = [...norm.matchAll(new RegExp(`${NUM}\\s*(个|家|名|位|人|项|所|批|次)`, 'g'))];
+        return counted.some((m) => !asked.unit || (COUNT_UNITS[m[1] ?? ''] ?? m[1]) === asked.unit);
       }
       default:
         return HOLDS[asked.kind].test(norm);

@@ -60,6 +60,12 @@ describe('Q&A engine', () => {
     expect(json.suggestions).toContain('4.2');
   });
 
+  it('should match what a count question counts: centers yes, batches or experts no', () => {
+    expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
+    expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
+    expect(qa.ask('专家委员会至少要有几名专家？').abstained).toBe(true);
+  });
+
   it('should look clauses up directly by number or label', () => {
     for (const [q, id] of [
       ['3.2.6', '3.2.6'],
