@@ -9,8 +9,14 @@
 import type { KnowledgeBase } from '../knowledge-base/index.ts';
 import { normalize, segment } from './text.ts';
 
+// Global, for matchAll and replace; tests use the sticky-free `cites` below.
 const TITLE = /《[^》]*》/g;
-const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}\[?〔\d{4}〕\d+号/g;
+const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号/g;
+
+/** True when a text cites a document by title or number. */
+function cites(text: string): boolean {
+  return /《[^》]*》|〔\d{4}〕\d+号/.test(text);
+}
 const CJK_PAIR = /[\u3400-\u9fff]{2}/;
 
 /** Questions about a document's identity or about the plan's own basis, not about its content. */
@@ -43,21 +49,19 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
   const own = kb.documents.flatMap((d) => [normalize(d.title), normalize(d.number)]);
   const inTitles = new Set<string>();
   const outside = new Set<string>();
-  const foreignNumbers = new Set<string>();
   for (const c of kb.clauses) {
     const text = normalize(c.text);
     for (const m of text.matchAll(TITLE)) {
       if (own.some((o) => m[0].includes(o))) continue;
       for (const p of pairs(m[0])) inTitles.add(p);
     }
-    for (const m of text.matchAll(DOC_NUMBER)) if (!own.includes(m[0])) foreignNumbers.add(m[0].replace(/\D+号$/, ''));
     const rest = text.replace(TITLE, ' ').replace(DOC_NUMBER, ' ');
     for (const p of pairs(`${normalize(c.path)} ${normalize(c.title)} ${rest}`)) outside.add(p);
   }
   // Words people use in ordinary questions about this plan are not another document's.
   // (Examples of the clauses that cite documents do name them: those are left out.)
   for (const c of kb.clauses) {
-    if (TITLE.test(c.text) || DOC_NUMBER.test(c.text)) continue;
+    if (cites(c.text)) continue;
     for (const q of kb.examples.get(`${c.doc}/${c.id}`)?.answered ?? [])
       for (const p of pairs(normalize(q))) outside.add(p);
   }
