@@ -24,6 +24,9 @@ interface AskPattern {
   /** The unit is the first capture group when present. */
 }
 
+/** Characters before 几 that make it "several" (有几家, 就几家), not "how many". */
+const SEVERAL_BEFORE = '有是就光这那好';
+
 // Order matters: the first pattern that matches decides (比例 before 多少, 几天 before 几).
 const ASK_PATTERNS: AskPattern[] = [
   {
@@ -53,7 +56,7 @@ const ASK_PATTERNS: AskPattern[] = [
   {
     // Any other "how much / how many" (达到多少, 净资产最少要多少): some figure.
     kind: 'number',
-    re: /(多少|(?<![哪有是就光这那好])几(?![个家名位项所批次方块类条种面])|\bhow (much|many)\b)/,
+    re: new RegExp(`(多少|(?<![哪${SEVERAL_BEFORE}])几(?![个家名位项所批次方块类条种面])|\\bhow (much|many)\\b)`),
   },
   {
     kind: 'body',
@@ -75,7 +78,7 @@ const YES_NO =
 export function isYesNo(question: string): boolean {
   const q = question.normalize('NFKC').trim();
   // "可以分几年到位吗" still asks for a number; "有几家企业…吗" (几 = several) does not.
-  const asking = q.replace(/(有|是|就|光|这|那|好)几[个家名位项]/g, '');
+  const asking = q.replace(new RegExp(`[${SEVERAL_BEFORE}]几[个家名位项]`, 'g'), '');
   return YES_NO.test(q) && !/(几|多少|多久|多长|how (much|many|long))/i.test(asking);
 }
 
@@ -86,18 +89,9 @@ export function detailAsked(question: string): DetailAsked | undefined {
     const m = p.re.exec(q);
     if (!m) continue;
     if (p.kind === 'duration' && /(一次|每隔|多久.{0,6}次|几年一)/.test(q)) return { kind: p.kind, frequency: true };
-    if (p.kind === 'count') {
-      const unit = /(?:几|多少)(个|家|名|位|人|项|所|批|次)/.exec(q)?.[1];
-      return unit ? { kind: p.kind, unit: COUNT_UNITS[unit] ?? unit } : { kind: p.kind };
-    }
-    if (p.kind === 'duration') {
-      const unit = /(天|日|个月|周|星期|年)/.exec(m[0])?.[1];
-      return unit
-        ? {
-            kind: p.kind,
-            unit: unit === '日' ? '天' : unit === '个月' ? '月' : unit,
-          }
-        : { kind: p.kind };
+    if (p.kind === 'count' || p.kind === 'duration') {
+      const unit = UNIT_IN_QUESTION[p.kind].exec(p.kind === 'count' ? q : m[0])?.[1];
+      return unit ? { kind: p.kind, unit: UNITS[unit] ?? unit } : { kind: p.kind };
     }
     return { kind: p.kind };
   }
@@ -105,17 +99,39 @@ export function detailAsked(question: string): DetailAsked | undefined {
 }
 
 const NUM = '\\d+(?:\\.\\d+)?(?:-\\d+)?';
-const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list'>, RegExp> = {
+const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list' | 'duration' | 'count'>, RegExp> = {
   number: new RegExp(`${NUM}`),
   amount: new RegExp(`${NUM}\\s*(?:万元|亿元|元|万)`),
   ratio: new RegExp(`${NUM}\\s*%`),
   date: /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?/,
-  duration: new RegExp(`[每前]?${NUM}(?:年|个月|月|天|日|周)(?:内|以内)?`),
-  count: new RegExp(`${NUM}\\s*(?:个|家|名|位|人|项|所)`),
 };
 
-/** Count words that count the same kind of thing (centers and companies; people). */
-const COUNT_UNITS: Record<string, string> = { 个: '个', 家: '个', 名: '人', 位: '人', 人: '人' };
+/** Units that measure or count the same thing, folded to one spelling (日 = 天, 家 = 个, 名 = 人). */
+const UNITS: Record<string, string> = {
+  日: '天',
+  个月: '月',
+  星期: '周',
+  家: '个',
+  名: '人',
+  位: '人',
+};
+
+/** The unit a question names, per kind ("几天", "几家"). */
+const UNIT_IN_QUESTION = {
+  duration: /(天|日|个月|周|星期|年)/,
+  count: /(?:几|多少)(个|家|名|位|人|项|所|批|次)/,
+} as const;
+
+/** A stated figure with its unit, per kind ("每3年", "10-15个"); the unit is group 1. */
+const STATED = {
+  duration: new RegExp(`[每前]?${NUM}(年|个月|月|天|日|周)(?:内|以内)?`, 'g'),
+  count: new RegExp(`${NUM}\\s*(个|家|名|位|人|项|所|批|次)`, 'g'),
+} as const;
+
+/** True when the text states a figure of this kind in the unit asked (any unit when none is). */
+function statesInUnit(norm: string, kind: 'duration' | 'count', unit: string | undefined): boolean {
+  return [...norm.matchAll(STATED[kind])].some((m) => !unit || (UNITS[m[1] ?? ''] ?? m[1]) === unit);
+}
 
 const QUALITATIVE_DURATION = /(长期|每年|连续|持续)/;
 const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|部门|办公会|单位|机构|企业|高校|科研院所)/;
@@ -138,18 +154,13 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
       case 'list':
         // A clean enumeration ("围绕 A、B、C 等") answers "which ones"; a run of 、 alone may not.
         return extractListItems(piece).length > 0;
-      case 'duration': {
-        const m = HOLDS.duration.exec(norm);
+      case 'duration':
         if (asked.frequency) return /每/.test(norm);
         // Without a unit in the question, a stated frequency or 长期 answers "多久".
-        if (!m) return !asked.unit && QUALITATIVE_DURATION.test(norm);
-        return asked.unit ? m[0].includes(asked.unit) || (asked.unit === '天' && m[0].includes('日')) : true;
-      }
-      case 'count': {
+        return statesInUnit(norm, 'duration', asked.unit) || (!asked.unit && QUALITATIVE_DURATION.test(norm));
+      case 'count':
         // "几批" is not answered by "10-15个": the thing counted must match.
-        const counted = [...norm.matchAll(new RegExp(`${NUM}\\s*(个|家|名|位|人|项|所|批|次)`, 'g'))];
-        return counted.some((m) => !asked.unit || (COUNT_UNITS[m[1] ?? ''] ?? m[1]) === asked.unit);
-      }
+        return statesInUnit(norm, 'count', asked.unit);
       default:
         return HOLDS[asked.kind].test(norm);
     }
