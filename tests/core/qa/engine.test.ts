@@ -112,27 +112,27 @@ describe('extractListItems', () => {
 });
 
 describe('questions about other documents the plan only cites', () => {
-  it('should abstain when asked what another document requires', () => {
-    for (const q of [
-      '省级制造业创新中心升级为国家级需要满足哪些条件？',
-      '渝委发〔2016〕29号文件里有哪些具体扶持政策？',
-    ]) {
+  const expectOtherDocument = (questions: string[]): void => {
+    for (const q of questions) {
       const r = qa.ask(q);
       expect(r.abstained, q).toBe(true);
       expect(r.reason, q).toBe('other_document');
     }
+  };
+
+  it('should abstain when asked what another document requires', () => {
+    expectOtherDocument([
+      '省级制造业创新中心升级为国家级需要满足哪些条件？',
+      '渝委发〔2016〕29号文件里有哪些具体扶持政策？',
+    ]);
   });
 
   it('should abstain when asked how another programme is recognised or what it requires', () => {
-    for (const q of [
+    expectOtherDocument([
       '高新技术企业认定需要满足什么条件？',
       '专精特新企业怎么申报？',
       '国家级制造业创新中心的申报条件有哪些？',
-    ]) {
-      const r = qa.ask(q);
-      expect(r.abstained, q).toBe(true);
-      expect(r.reason, q).toBe('other_document');
-    }
+    ]);
   });
 
   it('should still answer how another programme relates to this plan when the plan settles it', () => {
