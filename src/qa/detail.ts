@@ -177,7 +177,7 @@ export function holdsDetail(text: string, asked: DetailAsked): boolean {
  * Splits a clause into the pieces a lead may be cut from: sentences, and the comma-separated parts
  * of a long sentence. Every piece is a substring of the text.
  */
-export function fragments(text: string): string[] {
+function fragments(text: string): string[] {
   const out: string[] = [];
   for (const sentence of text.split(/(?<=[。；！？\n])/)) {
     const s = sentence.replace(/[。；！？\n]+$/, '').trim();

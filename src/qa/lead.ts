@@ -4,23 +4,17 @@
  * count or body a question asks for. It is always cut from the clause text, never composed.
  */
 import { type DetailAsked, detailFragments } from './detail.ts';
+import { charPairs, normalize } from './text.ts';
 
 export { extractListItems } from './detail.ts';
 
-import { normalize } from './text.ts';
-
-/** Words that open a figure: the lead starts there when one stands before the figure. */
 /** A lead is one line; a longer piece is no lead (the quote below says it all). */
 const MAX_LEAD_LENGTH = 80;
 
+/** Words that open a figure: the lead starts there when one stands before the figure. */
 const QUALIFIER = /(不低于|不少于|不超过|不高于|不得低于|达到|力争|每|前)/;
 
-function bigrams(s: string): Set<string> {
-  const n = normalize(s);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < n.length; i++) out.add(n.slice(i, i + 2));
-  return out;
-}
+const bigrams = (s: string): Set<string> => charPairs(normalize(s));
 
 function overlap(question: Set<string>, piece: string): number {
   let hit = 0;

@@ -7,7 +7,7 @@
  * the clause that names it.
  */
 import type { KnowledgeBase } from '../knowledge-base/index.ts';
-import { normalize, segment } from './text.ts';
+import { charPairs, normalize, segment } from './text.ts';
 
 // Global, for matchAll and replace; tests use the sticky-free `cites` below.
 const TITLE = /《[^》]*》/g;
@@ -17,7 +17,6 @@ const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号/g;
 function cites(text: string): boolean {
   return /《[^》]*》|〔\d{4}〕\d+号/.test(text);
 }
-const CJK_PAIR = /[\u3400-\u9fff]{2}/;
 
 /** Questions about a document's identity or about the plan's own basis, not about its content. */
 const IDENTITY =
@@ -29,14 +28,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function pairs(text: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    const p = text.slice(i, i + 2);
-    if (CJK_PAIR.test(p)) out.add(p);
-  }
-  return out;
-}
+const pairs = (text: string): Set<string> => charPairs(text, true);
 
 /** Finds, for a question, whether it asks about the content of another document. */
 export interface OtherDocumentDetector {

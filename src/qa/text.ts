@@ -131,11 +131,6 @@ export function segment(text: string): { word: string; start: number; stop: bool
   return out;
 }
 
-/** True when a segmented word is a function or question word. */
-export function isFunctionWord(word: string): boolean {
-  return FUNCTION_WORDS.has(word);
-}
-
 /**
  * The features of a normalised text. Content words are chained into runs; inside a run every two
  * neighbouring Chinese characters give a bigram and a pinyin bigram, so segmentation mistakes
@@ -227,7 +222,15 @@ export function features(norm: string): Feature[] {
   return out;
 }
 
-/** The distinct feature keys of a text, for indexing. */
-export function featureSet(text: string): Set<string> {
-  return new Set(features(normalize(text)).map((f) => f.key));
+/**
+ * The pairs of neighbouring characters of a text, for cheap overlap measures; with `cjkOnly`, only
+ * pairs of two Chinese characters.
+ */
+export function charPairs(text: string, cjkOnly = false): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const p = text.slice(i, i + 2);
+    if (!cjkOnly || /^[\u3400-\u9fff]{2}$/.test(p)) out.add(p);
+  }
+  return out;
 }
