@@ -46,6 +46,7 @@ export const en: Messages = {
     'This asks about the rules of another policy, programme or document: the plan only mentions them and does not set them out.',
   currentState:
     "The plan dates from 2017 and holds no current lists, this year's rounds or deadlines; the competent authority's latest notice prevails.",
+  taskRequest: 'I answer questions about what the plan says; I do not write, translate or edit texts.',
   nearestHeading: 'Nearest clauses (for reference, not an answer):',
   coverage:
     'The plan covers: general requirements (guiding idea, goals, principles), tasks, setting up and running a center (basic conditions, operating requirements, lead unit requirements, priority fields), implementation (proposal, review, evaluation) and support measures.',

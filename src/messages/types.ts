@@ -34,6 +34,8 @@ export interface Messages {
   otherDocument: string;
   /** The question is about the present state (lists, this year's dates). */
   currentState: string;
+  /** The message asks the bot to write, translate or edit a text rather than asking about the plan. */
+  taskRequest: string;
   nearestHeading: string;
   coverage: string;
   helpHint: string;

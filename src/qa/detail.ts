@@ -16,6 +16,11 @@ export interface DetailAsked {
   unit?: string;
   /** A "how often" question (多久一次): only a stated frequency (每…) answers it. */
   frequency?: boolean;
+  /**
+   * A head count asked against a total the question gives ("100个人，搞研发的要多少人"): a share
+   * of the staff answers it as well as a number of people.
+   */
+  shareOfTotal?: boolean;
 }
 
 interface AskPattern {
@@ -23,6 +28,9 @@ interface AskPattern {
   re: RegExp;
   /** The unit is the first capture group when present. */
 }
+
+/** A head count stated in a question ("100个人", "200名员工"). */
+const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
 
 /** Characters before 几 that make it "several" (有几家, 就几家), not "how many". */
 const SEVERAL_BEFORE = '有是就光这那好';
@@ -51,12 +59,14 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'count',
-    re: /(?<!哪)(几|多少)(个|家|名|位|人|项|所|批|次)|(人数|数量|how many)/,
+    re: /(?<!哪)(几|多少)(个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件)|(人数|数量|how many)/,
   },
   {
     // Any other "how much / how many" (达到多少, 净资产最少要多少): some figure.
     kind: 'number',
-    re: new RegExp(`(多少|(?<![哪${SEVERAL_BEFORE}])几(?![个家名位项所批次方块类条种面])|\\bhow (much|many)\\b)`),
+    re: new RegExp(
+      `(多少|(?<![哪${SEVERAL_BEFORE}])几(?![个家名位项所批次篇份本张台套件方块类条种面])|\\bhow (much|many)\\b)`,
+    ),
   },
   {
     kind: 'body',
@@ -90,8 +100,10 @@ export function detailAsked(question: string): DetailAsked | undefined {
     if (!m) continue;
     if (p.kind === 'duration' && /(一次|每隔|多久.{0,6}次|几年一)/.test(q)) return { kind: p.kind, frequency: true };
     if (p.kind === 'count' || p.kind === 'duration') {
-      const unit = UNIT_IN_QUESTION[p.kind].exec(p.kind === 'count' ? q : m[0])?.[1];
-      return unit ? { kind: p.kind, unit: UNITS[unit] ?? unit } : { kind: p.kind };
+      const found = UNIT_IN_QUESTION[p.kind].exec(p.kind === 'count' ? q : m[0])?.[1];
+      const unit = found ? (UNITS[found] ?? found) : undefined;
+      const shareOfTotal = p.kind === 'count' && unit === '人' && HEADCOUNT.test(q);
+      return { kind: p.kind, ...(unit ? { unit } : {}), ...(shareOfTotal ? { shareOfTotal } : {}) };
     }
     return { kind: p.kind };
   }
@@ -119,13 +131,14 @@ const UNITS: Record<string, string> = {
 /** The unit a question names, per kind ("几天", "几家"). */
 const UNIT_IN_QUESTION = {
   duration: /(天|日|个月|周|星期|年)/,
-  count: /(?:几|多少)(个|家|名|位|人|项|所|批|次)/,
+  // 几个人 counts people, not things.
+  count: /(?:几|多少)(?:个(?=人))?(个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件)/,
 } as const;
 
 /** A stated figure with its unit, per kind ("每3年", "10-15个"); the unit is group 1. */
 const STATED = {
   duration: new RegExp(`[每前]?${NUM}(年|个月|月|天|日|周)(?:内|以内)?`, 'g'),
-  count: new RegExp(`${NUM}\\s*(个|家|名|位|人|项|所|批|次)`, 'g'),
+  count: new RegExp(`${NUM}\\s*(个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件)`, 'g'),
 } as const;
 
 /** True when the text states a figure of this kind in the unit asked (any unit when none is). */
@@ -160,7 +173,7 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
         return statesInUnit(norm, 'duration', asked.unit) || (!asked.unit && QUALITATIVE_DURATION.test(norm));
       case 'count':
         // "几批" is not answered by "10-15个": the thing counted must match.
-        return statesInUnit(norm, 'count', asked.unit);
+        return statesInUnit(norm, 'count', asked.unit) || (asked.shareOfTotal === true && HOLDS.ratio.test(norm));
       default:
         return HOLDS[asked.kind].test(norm);
     }

@@ -23,6 +23,7 @@ export type AbstainReason =
   | 'detail_missing'
   | 'unanswered_example'
   | 'current_state'
+  | 'task_request'
   | 'other_document'
   | 'english_unknown';
 
@@ -96,6 +97,13 @@ const CURRENT = /(现在|目前|当前|今年|明年|本年度|最新|截至目�
 const CURRENT_ENTITIES =
   /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(名单|截止|批次)/;
 
+/**
+ * A request to write, translate or polish a text ("帮我写一份年度工作总结"): the words may be the
+ * plan's, but no clause answers a request to produce something.
+ */
+const TASK_REQUEST =
+  /(帮我|帮忙|给我|替我|请你|你来|你帮)[^，。？?]{0,4}(写|起草|撰写|草拟|拟一|翻译|润色|改写|生成|出一)|^(请)?(写|起草|撰写|草拟|翻译|润色|改写)(一|个|篇|份|段|封)|(把|将)[^，。？?]{0,10}(翻译|润色|改写)/;
+
 const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact']);
 
 /** Builds the engine (indexes the knowledge base once). */
@@ -143,12 +151,15 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       text = t.zh;
     }
     const asked = detailAsked(question);
-    const query = retriever.analyse(text, asked?.kind);
+    // A head count against a stated total is answered by a share, so it is compared with the
+    // questions of that kind.
+    const query = retriever.analyse(text, asked?.shareOfTotal ? 'ratio' : asked?.kind);
     // A bare number ("1", "-5") names no clause and asks nothing.
     const onlyNumbers = query.features.every((f) => /^l:[\d.]+$/.test(f.key));
     if (query.mass === 0 || onlyNumbers) return abstain(rawQuestion, 'no_content', []);
     const ranked = retriever.rank(query);
     if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked);
+    if (TASK_REQUEST.test(question)) return abstain(rawQuestion, 'task_request', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
     if (!isEn && query.unknownMass / query.mass > maxUnknownShare) {

@@ -71,7 +71,9 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
         ? m.otherDocument
         : result.reason === 'current_state'
           ? m.currentState
-          : m.notCovered,
+          : result.reason === 'task_request'
+            ? m.taskRequest
+            : m.notCovered,
   );
   lines.push('', m.coverage, m.helpHint);
   // Last, so that it stands right above the buttons it introduces.

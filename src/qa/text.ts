@@ -117,6 +117,15 @@ function syllable(ch: string): string {
   return pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? ch;
 }
 
+/**
+ * A function word, or a short word the segmenter made of function characters only (才够, 就行):
+ * spoken questions glue particles together in ways no list can enumerate.
+ */
+function isFunctionWord(word: string): boolean {
+  if (FUNCTION_WORDS.has(word)) return true;
+  return word.length <= 3 && CJK.test(word) && [...word].every((ch) => FUNCTION_WORDS.has(ch));
+}
+
 /** Segments normalised text into word-like pieces with offsets. */
 export function segment(text: string): { word: string; start: number; stop: boolean }[] {
   const out: { word: string; start: number; stop: boolean }[] = [];
@@ -125,7 +134,7 @@ export function segment(text: string): { word: string; start: number; stop: bool
     out.push({
       word: s.segment,
       start: s.index,
-      stop: FUNCTION_WORDS.has(s.segment),
+      stop: isFunctionWord(s.segment),
     });
   }
   return out;

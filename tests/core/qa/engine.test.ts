@@ -66,6 +66,36 @@ describe('Q&A engine', () => {
     expect(qa.ask('专家委员会至少要有几名专家？').abstained).toBe(true);
   });
 
+  it('should answer a head count against a stated total with the share the plan sets', () => {
+    const r = qa.ask('我们公司200名员工，搞研发的至少要几个人？');
+    expect(r.answers[0]?.clause.id).toBe('3.2.6');
+    expect(r.lead).toContain('30%');
+    // Without a total, a head count is a number the plan does not give.
+    expect(qa.ask('研发队伍至少要有多少人？').abstained).toBe(true);
+  });
+
+  it('should not answer how many papers, copies or forms with a figure of another kind', () => {
+    for (const q of ['工程师职称评审需要发表几篇论文？', '申报材料要准备几份？']) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.lead, q).toBeUndefined();
+    }
+  });
+
+  it('should decline to write or translate a text, even on the plan topics', () => {
+    for (const q of [
+      '帮我写一份个人年度工作总结',
+      '请把这段话翻译成英文：研发费用占比不低于30%',
+      '给我起草一个创新中心建设方案',
+    ]) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.reason, q).toBe('task_request');
+    }
+    // Asking what a text must contain is a question about the plan.
+    expect(qa.ask('建设方案要写哪些内容？').answers[0]?.clause.id).toBe('4.1');
+  });
+
   it('should look clauses up directly by number or label', () => {
     for (const [q, id] of [
       ['3.2.6', '3.2.6'],

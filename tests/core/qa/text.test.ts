@@ -30,6 +30,13 @@ describe('segment and features', () => {
     expect(words.find((w) => w.word === '比例')?.stop).toBe(false);
   });
 
+  it('should treat particles the segmenter glues together (才够, 就行) as function words', () => {
+    const words = segment('研发费用要占多少才够');
+    expect(words.find((w) => w.word.includes('够'))?.stop).toBe(true);
+    expect(segment('这样就行了吗').every((w) => w.stop)).toBe(true);
+    expect(segment('研发费用').every((w) => !w.stop)).toBe(true);
+  });
+
   it('should give a pinyin-input typo the same sound features as the right word', () => {
     const keys = (s: string) => new Set(features(normalize(s)).map((f) => f.key));
     const typo = keys('考核评古');
