@@ -213,6 +213,7 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   const rank = (q: AnalysedQuery): ClauseScore[] => {
     const dot = new Float64Array(targets.length);
     const hit = new Float64Array(targets.length);
+    const extra = new Float64Array(targets.length);
     const stamp = new Int32Array(targets.length).fill(-1);
     let qNorm = 0;
     q.features.forEach((f, i) => {
@@ -227,12 +228,14 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
           hit[t] = (hit[t] as number) + wq;
         }
       }
-      // A synonym match has no weight of its own in the target: count it as the question's.
+      // A synonym match has no weight of its own in the target: count it as the question's, on both
+      // sides of the cosine, or a short example full of synonyms would outscore the same words.
       for (const g of f.groups) {
         for (const t of groupPostings.get(g) ?? []) {
           if (stamp[t] === i) continue;
           stamp[t] = i;
           dot[t] = (dot[t] as number) + wq * wq;
+          extra[t] = (extra[t] as number) + wq * wq;
           hit[t] = (hit[t] as number) + wq;
         }
       }
@@ -247,7 +250,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
         s.coverage = (hit[t] as number) / q.mass;
         continue;
       }
-      const cos = target.norm ? Math.min(1, (dot[t] as number) / Math.sqrt(qNorm * target.norm)) : 0;
+      const tn = target.norm + (extra[t] as number);
+      const cos = tn ? Math.min(1, (dot[t] as number) / Math.sqrt(qNorm * tn)) : 0;
       if (role[t] === 'answered') s.example = Math.max(s.example, cos);
       else if (target.kind === q.kind) s.unanswered = Math.max(s.unanswered, cos);
     }
