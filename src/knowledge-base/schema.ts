@@ -27,13 +27,33 @@ export const documentsFileSchema = z.object({
 
 export const glossaryFileSchema = z.object({
   version: z.literal(1),
-  groups: z.array(
-    z.object({
-      zh: z.array(z.string().trim().min(1)).min(1),
-      en: z.array(z.string().trim().min(1)).default([]),
-      note: z.string().optional(),
+  groups: z
+    .array(
+      z.object({
+        zh: z.array(z.string().trim().min(1)).min(1),
+        en: z.array(z.string().trim().min(1)).default([]),
+        note: z.string().optional(),
+      }),
+    )
+    // A Chinese term in two groups would make a question mean two things at once; retrieval would
+    // silently keep only one of them.
+    .superRefine((groups, ctx) => {
+      const owner = new Map<string, number>();
+      groups.forEach((g, i) => {
+        g.zh.forEach((term, j) => {
+          const key = term.normalize('NFKC').toLowerCase();
+          const first = owner.get(key);
+          if (first !== undefined && first !== i) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'zh', j],
+              message: `term "${term}" is already in group ${first}`,
+            });
+          }
+          owner.set(key, first ?? i);
+        });
+      });
     }),
-  ),
 });
 
 export const examplesFileSchema = z.object({

@@ -51,6 +51,12 @@ export interface RetrieverOptions {
    * @default 0.5
    */
   coverageWeight?: number;
+  /**
+   * Weight of a clause's second-closest example against its closest one: one look-alike example
+   * alone should not carry a clause past another that several examples support.
+   * @default 0.5
+   */
+  secondExampleWeight?: number;
 }
 
 /** The analysed question, reused by the answer logic. */
@@ -77,7 +83,7 @@ export interface Retriever {
 
 /** Builds the index over every clause of the knowledge base. */
 export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {}): Retriever {
-  const { coverageWeight = 0.5 } = options;
+  const { coverageWeight = 0.5, secondExampleWeight = 0.5 } = options;
   const glossary = kb.glossary.map((g) => g.zh.map(normalize));
   const termList = glossary
     .flatMap((terms, group) => terms.map((term) => ({ term, group })))
@@ -242,6 +248,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     });
     const scores = kb.clauses.map((clause) => ({ clause, score: 0, coverage: 0, example: 0, unanswered: 0 }));
     if (q.mass === 0 || qNorm === 0) return scores;
+    // The runner-up example similarity of each clause (its best one is `example`).
+    const second = new Float64Array(scores.length);
     for (let t = 0; t < targets.length; t++) {
       if (!hit[t]) continue;
       const s = scores[ownerOf[t] as number] as ClauseScore;
@@ -252,10 +260,18 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       }
       const tn = target.norm + (extra[t] as number);
       const cos = tn ? Math.min(1, (dot[t] as number) / Math.sqrt(qNorm * tn)) : 0;
-      if (role[t] === 'answered') s.example = Math.max(s.example, cos);
-      else if (target.kind === q.kind) s.unanswered = Math.max(s.unanswered, cos);
+      const owner = ownerOf[t] as number;
+      if (role[t] === 'answered') {
+        if (cos > s.example) {
+          second[owner] = s.example;
+          s.example = cos;
+        } else second[owner] = Math.max(second[owner] as number, cos);
+      } else if (target.kind === q.kind) s.unanswered = Math.max(s.unanswered, cos);
     }
-    for (const s of scores) s.score = coverageWeight * s.coverage + (1 - coverageWeight) * s.example;
+    scores.forEach((s, i) => {
+      const example = (s.example + secondExampleWeight * (second[i] as number)) / (1 + secondExampleWeight);
+      s.score = coverageWeight * s.coverage + (1 - coverageWeight) * example;
+    });
     return scores.sort((a, b) => b.score - a.score);
   };
 

@@ -51,6 +51,13 @@ describe('knowledge integrity', () => {
     expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.0\.zh/);
   });
 
+  it('should reject a glossary term listed in two groups, naming where', () => {
+    const dir = copyKnowledge();
+    const groups = [{ zh: ['资金', '钱'] }, { zh: ['专项支持', '钱'] }];
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups }));
+    expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.1\.zh\.1.*钱.*group 0/s);
+  });
+
   it('should reject a plan text that no longer parses into the expected number of clauses', () => {
     const dir = copyKnowledge();
     const file = join(dir, 'yjxf-2017-139.txt');
