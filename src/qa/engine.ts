@@ -92,17 +92,18 @@ export interface QaEngine {
 }
 
 /** Words that ask about the present state of things. */
-const CURRENT = /(现在|目前|当前|今年|明年|本年度|最新|截至目前|已经|已有)/;
+const CURRENT =
+  /(现在|目前|当前|今年|明年|本年度|最新|截至目前|已经|已有)|\b(current|currently|now|so far|to date|this year|next year|latest|already)\b/i;
 /** "Which / how many centers (companies, units)": a list of entities, which the plan never names. */
 const CURRENT_ENTITIES =
-  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(名单|截止|批次)/;
+  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(名单|截止|批次)|\b(which|how many)\b.{0,30}\b(cent(er|re)s|companies|enterprises|firms)\b|\b(list|deadline|round|who)\b/i;
 
 /**
  * A request to write, translate or polish a text ("帮我写一份年度工作总结"): the words may be the
  * plan's, but no clause answers a request to produce something.
  */
 const TASK_REQUEST =
-  /(帮我|帮忙|给我|替我|请你|你来|你帮)[^，。？?]{0,4}(写|起草|撰写|草拟|拟一|翻译|润色|改写|生成|出一)|^(请)?(写|起草|撰写|草拟|翻译|润色|改写)(一|个|篇|份|段|封)|(把|将)[^，。？?]{0,10}(翻译|润色|改写)/;
+  /\b(write|draft|translate|rewrite|proofread|polish) (me|a|an|my|this|the)\b|(帮我|帮忙|给我|替我|请你|你来|你帮)[^，。？?]{0,4}(写|起草|撰写|草拟|拟一|翻译|润色|改写|生成|出一)|^(请)?(写|起草|撰写|草拟|翻译|润色|改写)(一|个|篇|份|段|封)|(把|将)[^，。？?]{0,10}(翻译|润色|改写)/i;
 
 const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact']);
 
@@ -158,7 +159,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const onlyNumbers = query.features.every((f) => /^l:[\d.]+$/.test(f.key));
     if (query.mass === 0 || onlyNumbers) return abstain(rawQuestion, 'no_content', []);
     const ranked = retriever.rank(query);
-    if (otherDocuments.asksAboutOther(question)) return abstain(rawQuestion, 'other_document', ranked);
+    // An English question is checked in the Chinese terms it was mapped to as well.
+    if (otherDocuments.asksAboutOther(question) || (isEn && otherDocuments.asksAboutOther(text)))
+      return abstain(rawQuestion, 'other_document', ranked);
     if (TASK_REQUEST.test(question)) return abstain(rawQuestion, 'task_request', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);

@@ -122,6 +122,15 @@ describe('Q&A engine', () => {
     expect(qa.ask('What is the weather like in Paris tomorrow?').abstained).toBe(true);
   });
 
+  it('should apply the same checks to an English question: present state, writing requests, dividing IP income', () => {
+    expect(qa.ask('Who is the current director of the commission?').reason).toBe('current_state');
+    expect(qa.ask('How many centers have been recognised so far?').abstained).toBe(true);
+    expect(qa.ask('Write me a summary of my year-end work report.').reason).toBe('task_request');
+    expect(qa.ask('How is the income from intellectual property split among the members?').answers[0]?.clause.id).toBe(
+      '3.2.9',
+    );
+  });
+
   it('should emit the ask --json shape with scores best first and at most 5 answers', () => {
     const json = toAskJson(qa.ask('牵头单位要求'), false);
     expect(Object.keys(json).sort()).toEqual(['abstained', 'answers', 'question']);
