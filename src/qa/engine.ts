@@ -183,8 +183,14 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       if (holder && holder !== top) chosen = [holder, ...ranked.filter((s) => s !== holder)];
     }
     const best = chosen[0] ?? top;
-    if (best.unanswered > best.example + unansweredMargin) {
-      return abstain(rawQuestion, 'unanswered_example', chosen, asked);
+    // The "plan does not say" examples of every close candidate count: such a question often ranks
+    // a neighbour of the clause whose topic it is on first.
+    const close = chosen.slice(0, 5).filter((s) => s.score >= best.score * 0.85);
+    const open = close.reduce((a, b) => (b.unanswered > a.unanswered ? b : a));
+    const answered = Math.max(...close.map((s) => s.example));
+    if (open.unanswered > answered + unansweredMargin) {
+      // The clause whose topic the question is on comes first among the suggestions.
+      return abstain(rawQuestion, 'unanswered_example', [open, ...chosen.filter((s) => s !== open)], asked);
     }
     const answers = chosen
       .filter((s) => s.score >= best.score * 0.5)

@@ -60,6 +60,12 @@ describe('Q&A engine', () => {
     expect(json.suggestions).toContain('4.2');
   });
 
+  it('should abstain on a scope the plan leaves open even when a neighbouring clause ranks first', () => {
+    const r = qa.ask('外资控股的企业可以作为创新中心的牵头单位吗？');
+    expect(r.abstained).toBe(true);
+    expect(r.suggestions.map((c) => c.id)).toContain('3.3.1');
+  });
+
   it('should match what a count question counts: centers yes, batches or experts no', () => {
     expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
