@@ -92,6 +92,22 @@ export function isYesNo(question: string): boolean {
   return YES_NO.test(q) && !/(几|多少|多久|多长|how (much|many|long))/i.test(asking);
 }
 
+/** Words that make a phrase a question rather than its background ("我们计划联合几家企业，…"). */
+const QUESTION_MARKER =
+  /(什么|啥|哪|几|多少|多久|多长|吗|么|呢|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|够不够|怎么|怎样|如何|咋|为何|为什么|谁|何时|[?？])/;
+
+/**
+ * The parts of a message that ask something, split at punctuation: "专项支持给几年，每年多少钱" asks
+ * two things. A message with fewer than two such parts is one part, the whole message.
+ */
+export function questionParts(question: string): string[] {
+  const parts = question
+    .split(/(?<=[，,。；;！!？?\s])/)
+    .map((p) => p.trim())
+    .filter((p) => QUESTION_MARKER.test(p));
+  return parts.length >= 2 ? parts : [question];
+}
+
 /** Finds the kind of detail a question asks for, if it asks for a specific one. */
 export function detailAsked(question: string): DetailAsked | undefined {
   const q = normalize(question);

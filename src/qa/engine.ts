@@ -8,7 +8,7 @@
  * qa.ask('研发费用占比有什么要求').answers[0]?.clause.id; // '3.2.7'
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
-import { type DetailAsked, detailAsked, holdsDetail, isYesNo } from './detail.ts';
+import { type DetailAsked, detailAsked, holdsDetail, isYesNo, questionParts } from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { lookupClause } from './lookup.ts';
@@ -151,7 +151,13 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       if (t.matched < 2) return abstain(rawQuestion, 'english_unknown', []);
       text = t.zh;
     }
-    const asked = detailAsked(question);
+    // A yes/no question as a whole ("有几家企业就够了，还要别的单位吗") settles each of its parts.
+    const wholeYesNo = isYesNo(question);
+    const parts = questionParts(question).map((part) => ({
+      asked: detailAsked(part),
+      yesNo: wholeYesNo || isYesNo(part),
+    }));
+    let asked = parts.find((p) => p.asked)?.asked;
     // A head count against a stated total is answered by a share, so it is compared with the
     // questions of that kind.
     const query = retriever.analyse(text, asked?.shareOfTotal ? 'ratio' : asked?.kind);
@@ -174,13 +180,21 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     }
     let chosen = ranked;
     if (asked) {
-      // A close runner-up that states the detail asked beats a top clause that does not.
-      const holder = ranked
-        .slice(0, 3)
-        .find((s) => s.score >= top.score * holderShare && holdsDetail(s.clause.text, asked));
-      if (!holder && FIGURE_KINDS.has(asked.kind) && !(isYesNo(question) && asked.kind !== 'contact'))
-        return abstain(rawQuestion, 'detail_missing', ranked, asked);
-      if (holder && holder !== top) chosen = [holder, ...ranked.filter((s) => s !== holder)];
+      // A close runner-up that states the detail asked beats a top clause that does not. A question
+      // in several parts ("给几年，每年多少钱") is answered by the first part a clause settles.
+      const holderOf = (detail: DetailAsked): ClauseScore | undefined =>
+        ranked.slice(0, 3).find((s) => s.score >= top.score * holderShare && holdsDetail(s.clause.text, detail));
+      const settled = parts
+        .map((p) => ({ detail: p.asked, holder: p.asked && holderOf(p.asked) }))
+        .find((p) => p.holder);
+      const missing = parts.find(
+        (p) => p.asked && FIGURE_KINDS.has(p.asked.kind) && !(p.yesNo && p.asked.kind !== 'contact'),
+      );
+      if (!settled && missing) return abstain(rawQuestion, 'detail_missing', ranked, missing.asked);
+      if (settled?.detail && settled.holder) {
+        asked = settled.detail;
+        if (settled.holder !== top) chosen = [settled.holder, ...ranked.filter((s) => s !== settled.holder)];
+      }
     }
     const best = chosen[0] ?? top;
     // The "plan does not say" examples of every close candidate count: such a question often ranks

@@ -66,6 +66,16 @@ describe('Q&A engine', () => {
     expect(r.suggestions.map((c) => c.id)).toContain('3.3.1');
   });
 
+  it('should answer a question in two parts by the part the plan settles, and abstain when it settles none', () => {
+    const r = qa.ask('专项支持给几年，每年多少钱？');
+    expect(r.answers[0]?.clause.id).toBe('4.2');
+    expect(r.lead).toContain('前三年');
+    const background = qa.ask('我们计划联合几家企业组建创新中心，请问组建资金最低要投入多少？');
+    expect(background.answers[0]?.clause.id).toBe('3.1.4');
+    expect(background.lead).toContain('1000万元');
+    expect(qa.ask('公示几天，期间有没有异议处理的时限？').abstained).toBe(true);
+  });
+
   it('should match what a count question counts: centers yes, batches or experts no', () => {
     expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
