@@ -11,6 +11,7 @@ const KIND: Record<string, string> = {
   duration: 'a duration or period',
   count: 'a number',
   contact: 'a form, template, address or contact',
+  definition: 'a definition of this term',
   body: 'the body responsible',
   list: 'a list of names',
 };

@@ -11,6 +11,7 @@ const KIND: Record<string, string> = {
   duration: '具体时长或期限',
   count: '具体数量',
   contact: '表格、模板、地址或联系方式',
+  definition: '这一用语的定义或界定口径',
   body: '负责的具体单位',
   list: '具体名单',
 };

@@ -8,7 +8,17 @@
 import { normalize } from './text.ts';
 
 /** Kinds of detail a question can ask for. */
-export type DetailKind = 'amount' | 'ratio' | 'date' | 'duration' | 'count' | 'number' | 'contact' | 'body' | 'list';
+export type DetailKind =
+  | 'amount'
+  | 'ratio'
+  | 'date'
+  | 'duration'
+  | 'count'
+  | 'number'
+  | 'contact'
+  | 'definition'
+  | 'body'
+  | 'list';
 
 /** The kind asked for and, when the question names one, the unit (天, 年, 月 …). */
 export interface DetailAsked {
@@ -40,6 +50,11 @@ const ASK_PATTERNS: AskPattern[] = [
   {
     kind: 'contact',
     re: /(模板|样表|表格|范本|格式文件|下载|网址|网站|链接|电话|地址|邮箱|联系人|联系方式|窗口|在哪(里|儿)?(交|报|办|递|下|领|填))/,
+  },
+  {
+    // "中小企业咋界定": the plan uses its terms without defining them.
+    kind: 'definition',
+    re: /(界定|定义|口径|含义|是指什么|指的是什么|\bdefin(e|ed|ition)\b)/,
   },
   {
     kind: 'ratio',
@@ -79,7 +94,7 @@ const ASK_PATTERNS: AskPattern[] = [
 ];
 
 const YES_NO =
-  /(吗|么|嘛|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
+  /(吗|(?<![什怎这那多要])么|嘛|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
 
 /**
  * True for a yes/no question ("…要达到30%吗"): a figure in it is part of the question, so a clause
@@ -128,6 +143,8 @@ export function detailAsked(question: string): DetailAsked | undefined {
 
 const NUM = '\\d+(?:\\.\\d+)?(?:-\\d+)?';
 const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list' | 'duration' | 'count'>, RegExp> = {
+  // 明确各类主体的责权利: the plan requires the parties to settle it themselves.
+  definition: /(是指|系指|指的是|定义为|界定为|明确)/,
   number: new RegExp(`${NUM}`),
   amount: new RegExp(`${NUM}\\s*(?:万元|亿元|元|万)`),
   ratio: new RegExp(`${NUM}\\s*%`),

@@ -105,7 +105,13 @@ const CURRENT_ENTITIES =
 const TASK_REQUEST =
   /\b(write|draft|translate|rewrite|proofread|polish) (me|a|an|my|this|the)\b|(帮我|帮忙|给我|替我|请你|你来|你帮)[^，。？?]{0,4}(写|起草|撰写|草拟|拟一|翻译|润色|改写|生成|出一)|^(请)?(写|起草|撰写|草拟|翻译|润色|改写)(一|个|篇|份|段|封)|(把|将)[^，。？?]{0,10}(翻译|润色|改写)/i;
 
-const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact']);
+const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact', 'definition']);
+
+/** A clause that leaves its rules to a later document ("相关考核评估办法另行制定"). */
+const DEFERRED = /另行(制定|发布|通知|规定)/;
+/** Asking for the specifics such a later document would hold: indicators, scoring, detailed rules. */
+const SPECIFICS =
+  /(指标|细则|评分|打分|权重|分值|扣分|加分|考什么|考哪些|评什么|\bkpi\b|\bscor(e|ing)\b|\bindicators?\b|\bcriteria\b)/i;
 
 /** Builds the engine (indexes the knowledge base once). */
 export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
@@ -197,6 +203,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       }
     }
     const best = chosen[0] ?? top;
+    if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question) && !wholeYesNo) {
+      return abstain(rawQuestion, 'detail_missing', chosen, asked);
+    }
     // The "plan does not say" examples of every close candidate count: such a question often ranks
     // a neighbour of the clause whose topic it is on first.
     const close = chosen.slice(0, 5).filter((s) => s.score >= best.score * 0.85);

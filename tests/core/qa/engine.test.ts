@@ -76,6 +76,23 @@ describe('Q&A engine', () => {
     expect(qa.ask('公示几天，期间有没有异议处理的时限？').abstained).toBe(true);
   });
 
+  it('should abstain on a definition the plan does not give, but answer what it asks the parties to settle', () => {
+    for (const q of ['中小企业咋界定', '科技人员的统计口径是什么']) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.asked?.kind, q).toBe('definition');
+    }
+    expect(qa.ask('成员单位的责权利怎么界定').answers[0]?.clause.id).toBe('3.2.2');
+  });
+
+  it('should abstain on the specifics of rules the plan leaves to a later document, naming that clause', () => {
+    const r = qa.ask('考核评估具体有哪些指标，怎么打分？');
+    expect(r.abstained).toBe(true);
+    expect(r.suggestions[0]?.id).toBe('4.3');
+    // Whether such rules exist is what the clause does say (另行制定).
+    expect(qa.ask('考核评估有没有具体办法？').answers[0]?.clause.id).toBe('4.3');
+  });
+
   it('should match what a count question counts: centers yes, batches or experts no', () => {
     expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
