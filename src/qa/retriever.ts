@@ -142,6 +142,24 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   };
   const known = new Set<string>(df.keys());
   for (const terms of glossary) for (const t of terms) for (const f of features(t)) known.add(f.key);
+  // The character pairs behind each known sound: a typo (评古 for 评估) keeps one of its characters,
+  // while an unrelated word that merely sounds like one of the plan's (手机, 收集) keeps none.
+  const soundsLike = new Map<string, Set<string>>();
+  const addSounds = (norm: string): void => {
+    for (const f of features(norm)) {
+      if (!f.key.startsWith('p:')) continue;
+      const set = soundsLike.get(f.key) ?? new Set<string>();
+      soundsLike.set(f.key, set);
+      set.add(norm.slice(f.start, f.end));
+    }
+  };
+  for (const { a } of rawTargets) addSounds(a.norm);
+  for (const terms of glossary) for (const t of terms) addSounds(t);
+  const typoOfKnown = (norm: string, f: Feature): boolean => {
+    const pair = norm.slice(f.start, f.end);
+    for (const known of soundsLike.get(f.key) ?? []) if (known[0] === pair[0] || known[1] === pair[1]) return true;
+    return false;
+  };
 
   // An inverted index over every target (clause bodies and example questions), so ranking touches
   // only the targets that share a feature or a synonym group with the question.
@@ -208,7 +226,12 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       contentMass += w.word.length;
       const inSpan = spans.some((s) => w.start < s.end && end > s.start);
       const covered = feats.some(
-        (f) => f.start >= w.start && f.end <= end && !f.key.startsWith('u:') && known.has(f.key),
+        (f) =>
+          f.start >= w.start &&
+          f.end <= end &&
+          !f.key.startsWith('u:') &&
+          known.has(f.key) &&
+          (!f.key.startsWith('p:') || typoOfKnown(norm, f)),
       );
       if (!inSpan && !covered) unknownMass += w.word.length;
     }

@@ -50,6 +50,15 @@ describe('Q&A engine', () => {
     }
   });
 
+  it('should tell a pinyin typo of the plan words from an unrelated word that only sounds like one', () => {
+    const typo = qa.ask('考核评古多久一次');
+    expect(typo.answers[0]?.clause.id).toBe('4.3');
+    // 手机 sounds like a pair of the plan (shou ji) but shares no character with it.
+    const r = qa.ask('推荐部手机');
+    expect(r.abstained).toBe(true);
+    expect(r.reason).toBe('unknown_terms');
+  });
+
   it('should abstain on a near miss and name the nearest clause as a suggestion', () => {
     const r = qa.ask('认定后的专项支持资金具体给多少钱？');
     expect(r.abstained).toBe(true);
@@ -77,7 +86,7 @@ describe('Q&A engine', () => {
   });
 
   it('should abstain on a definition the plan does not give, but answer what it asks the parties to settle', () => {
-    for (const q of ['中小企业咋界定', '科技人员的统计口径是什么']) {
+    for (const q of ['中小企业咋界定', '科技人员的含义是什么']) {
       const r = qa.ask(q);
       expect(r.abstained, q).toBe(true);
       expect(r.asked?.kind, q).toBe('definition');
