@@ -154,7 +154,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const isEn = isEnglish(question);
     if (isEn) {
       const t = english.translate(question);
-      if (t.matched < 2) return abstain(rawQuestion, 'english_unknown', []);
+      // One two-word term ("key sectors") is enough; one word alone is not.
+      if (t.matched < 2 && t.covered < 2) return abstain(rawQuestion, 'english_unknown', []);
       text = t.zh;
     }
     // A yes/no question as a whole ("有几家企业就够了，还要别的单位吗") settles each of its parts.

@@ -32,8 +32,11 @@ function stem(word: string): string {
 
 /** Turns English questions into the Chinese terms of the glossary groups they mention. */
 export interface EnglishTranslator {
-  /** The Chinese pseudo-question and how many glossary groups (and numbers) matched. */
-  translate(question: string): { zh: string; matched: number; words: number; unknown: string[] };
+  /**
+   * The Chinese pseudo-question, how many glossary groups (and numbers) matched and how many of
+   * the question's words they cover.
+   */
+  translate(question: string): { zh: string; matched: number; covered: number; words: number; unknown: string[] };
 }
 
 /** Prepares the glossary's English phrases once (stemmed, longest first). */
@@ -77,7 +80,8 @@ export function createEnglishTranslator(glossary: SynonymGroup[]): EnglishTransl
       const unknown = words.filter(
         (w, i) => !used[i] && !/\d/.test(w) && w.length > 2 && !ENGLISH_FUNCTION_WORDS.has(w),
       );
-      return { zh: zh.join(' '), matched: zh.length, words: words.length, unknown };
+      const covered = used.filter(Boolean).length;
+      return { zh: zh.join(' '), matched: zh.length, covered, words: words.length, unknown };
     },
   };
 }

@@ -162,6 +162,9 @@ describe('Q&A engine', () => {
     expect(r.abstained).toBe(false);
     expect(r.answers[0]?.clause.id).toBe('3.2.6');
     expect(qa.ask('What is the weather like in Paris tomorrow?').abstained).toBe(true);
+    // One glossary term of two words is enough for a terse question; one known word alone is not.
+    expect(qa.ask('key sectors list?').answers[0]?.clause.id).toBe('3.4');
+    expect(qa.ask('tax rate').abstained).toBe(true);
   });
 
   it('should apply the same checks to an English question: present state, writing requests, dividing IP income', () => {
