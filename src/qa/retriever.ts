@@ -147,7 +147,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   const soundsLike = new Map<string, Set<string>>();
   const addSounds = (norm: string): void => {
     for (const f of features(norm)) {
-      if (!f.key.startsWith('p:')) continue;
+      // Only pairs inside a word: 提升|产业 gives 升产, which is no word a typo could stand for.
+      if (!f.key.startsWith('p:') || f.cross) continue;
       const set = soundsLike.get(f.key) ?? new Set<string>();
       soundsLike.set(f.key, set);
       set.add(norm.slice(f.start, f.end));
