@@ -14,6 +14,7 @@ import { extractLead, extractListItems } from './lead.ts';
 import { lookupClause } from './lookup.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
+import { normalize } from './text.ts';
 
 /** Why the bot did not answer. */
 export type AbstainReason =
@@ -125,6 +126,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const retriever = createRetriever(kb, options);
   const otherDocuments = createOtherDocumentDetector(kb);
   const english = createEnglishTranslator(kb.glossary);
+  // The documents' own years name the document, not a period its figures belong to.
+  const issueYears = new Set(kb.documents.map((d) => d.date.slice(0, 4)));
 
   const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
     question,
@@ -204,6 +207,14 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       }
     }
     const best = chosen[0] ?? top;
+    // "到2025年要建多少个": a clause whose figures belong to another year (2020) does not answer.
+    const years = [
+      ...(normalize(question).match(/(?:19|20)\d{2}(?=年|$|\D)/g) ?? []),
+      ...[...question.matchAll(/十(四|五)五/g)].map((m) => (m[1] === '四' ? '2025' : '2030')),
+    ].filter((y) => !issueYears.has(y));
+    if (years.length && /\d{4}年/.test(best.clause.text) && !years.some((y) => best.clause.text.includes(y))) {
+      return abstain(rawQuestion, 'detail_missing', chosen, asked ?? { kind: 'date' });
+    }
     if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question) && !wholeYesNo) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked);
     }

@@ -107,6 +107,15 @@ describe('Q&A engine', () => {
     expect(qa.ask('考核评估有没有具体办法？').answers[0]?.clause.id).toBe('4.3');
   });
 
+  it('should not answer with the figures of another year', () => {
+    expect(qa.ask('到2020年要培育多少个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
+    for (const q of ['到2025年要培育多少个市级创新中心？', '十四五期间要建几个创新中心']) {
+      expect(qa.ask(q).abstained, q).toBe(true);
+    }
+    // The plan's own year names the plan.
+    expect(qa.ask('2017年印发的这个方案，指导思想是什么').answers[0]?.clause.id).toBe('1.1');
+  });
+
   it('should match what a count question counts: centers yes, batches or experts no', () => {
     expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
