@@ -85,7 +85,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
 
   const programmesFile = readJson(dir, 'other-programmes.json', otherProgrammesFileSchema);
   const otherProgrammes = programmesFile.programmes;
-  for (const name of otherProgrammes) {
+  for (const name of [...otherProgrammes, ...programmesFile.uncoveredTopics]) {
     const used = clauses.find((c) => c.text.includes(name));
     if (used) {
       throw new KnowledgeError(`knowledge/other-programmes.json: ${name} is named by clause ${used.id} of the plan`);
@@ -94,6 +94,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
 
   return {
     otherProgrammes: [...otherProgrammes, ...programmesFile.namedWithoutRules],
+    uncoveredTopics: programmesFile.uncoveredTopics,
     documents: docsFile.documents.map(({ id, title, number, date, issuer }) => ({
       id,
       title,

@@ -74,4 +74,5 @@ export const otherProgrammesFileSchema = z.object({
   note: z.string().optional(),
   programmes: z.array(z.string().trim().min(2)),
   namedWithoutRules: z.array(z.string().trim().min(2)).default([]),
+  uncoveredTopics: z.array(z.string().trim().min(2)).default([]),
 });

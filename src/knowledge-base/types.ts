@@ -55,6 +55,8 @@ export interface KnowledgeBase {
    * 区县级) whose own recognition rules the plan does not hold.
    */
   otherProgrammes: string[];
+  /** Topics the plan never touches (税收, 社保, 落户 …): a question about one is an abstention. */
+  uncoveredTopics: string[];
   /** Example questions keyed by `doc/id`. */
   examples: Map<string, ClauseExamples>;
   /** Finds a clause by id (first document wins for bare ids) or by `doc/id`. */

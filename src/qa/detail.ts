@@ -31,6 +31,13 @@ export interface DetailAsked {
    * of the staff answers it as well as a number of people.
    */
   shareOfTotal?: boolean;
+  /**
+   * An amount the government grants ("专项支持给多少", "财政投入多少"), which a sum the members invest
+   * (组建资金不低于1000万元) does not answer.
+   */
+  granted?: boolean;
+  /** A figure per unit ("每个领域几个"), which a total (10-15个) does not answer. */
+  perUnit?: boolean;
 }
 
 interface AskPattern {
@@ -41,6 +48,14 @@ interface AskPattern {
 
 /** A head count stated in a question ("100个人", "200名员工"). */
 const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
+
+/** Money the government gives, as opposed to money the members put in. */
+/** "每个领域", "各区县": a figure asked for each unit, not in total. */
+const PER_UNIT = /(每(个|家|一个|一家|位|名|项)|各(个|家)?(领域|区县|行业|中心|企业|单位))/;
+
+const GRANTED = /(财政|政府|专项支持|专项资金|补贴|补助|奖励|扶持|拨款|拨付|资助|给多少|补多少|奖多少|给钱|发钱|给予)/;
+/** A sum the members invest. */
+const INVESTED = /(投入|出资|组建资金|入股)/;
 
 /** Characters before 几 that make it "several" (有几家, 就几家), not "how many". */
 const SEVERAL_BEFORE = '有是就光这那好';
@@ -58,7 +73,7 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'ratio',
-    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)|百分之几|几成|几折|占.{0,8}(多少|几)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
+    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
   },
   {
     kind: 'amount',
@@ -127,6 +142,13 @@ export function questionParts(question: string): string[] {
 /** Finds the kind of detail a question asks for, if it asks for a specific one. */
 export function detailAsked(question: string): DetailAsked | undefined {
   const q = normalize(question);
+  const asked = detailKind(q);
+  if (asked && PER_UNIT.test(q) && ['count', 'number', 'amount'].includes(asked.kind))
+    return { ...asked, perUnit: true };
+  return asked;
+}
+
+function detailKind(q: string): DetailAsked | undefined {
   for (const p of ASK_PATTERNS) {
     const m = p.re.exec(q);
     if (!m) continue;
@@ -137,6 +159,7 @@ export function detailAsked(question: string): DetailAsked | undefined {
       const shareOfTotal = p.kind === 'count' && unit === '人' && HEADCOUNT.test(q);
       return { kind: p.kind, ...(unit ? { unit } : {}), ...(shareOfTotal ? { shareOfTotal } : {}) };
     }
+    if (p.kind === 'amount' && GRANTED.test(q)) return { kind: p.kind, granted: true };
     return { kind: p.kind };
   }
   return undefined;
@@ -190,6 +213,7 @@ const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|
 export function detailFragments(text: string, asked: DetailAsked): string[] {
   const pieces = fragments(text);
   const test = (piece: string): boolean => {
+    if (asked.perUnit && !/[每各]/.test(piece)) return false;
     // Figures inside another document's title or number (《…2016-2020年》, 〔2017〕) are not details
     // this plan states.
     const norm = normalize(piece.replace(/《[^》]*》|〔[^〕]*〕/g, ''));
@@ -208,6 +232,8 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
       case 'count':
         // "几批" is not answered by "10-15个": the thing counted must match.
         return statesInUnit(norm, 'count', asked.unit) || (asked.shareOfTotal === true && HOLDS.ratio.test(norm));
+      case 'amount':
+        return HOLDS.amount.test(norm) && !(asked.granted && INVESTED.test(norm));
       default:
         return HOLDS[asked.kind].test(norm);
     }

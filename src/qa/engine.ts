@@ -25,6 +25,7 @@ export type AbstainReason =
   | 'unanswered_example'
   | 'current_state'
   | 'task_request'
+  | 'uncovered_topic'
   | 'other_document'
   | 'english_unknown';
 
@@ -97,7 +98,10 @@ const CURRENT =
   /(现在|目前|当前|今年|明年|本年度|最新|截至目前|已经|已有)|\b(current|currently|now|so far|to date|this year|next year|latest|already)\b/i;
 /** "Which / how many centers (companies, units)": a list of entities, which the plan never names. */
 const CURRENT_ENTITIES =
-  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(名单|截止|批次)|\b(which|how many)\b.{0,30}\b(cent(er|re)s|companies|enterprises|firms)\b|\b(list|deadline|round|who)\b/i;
+  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(中心|企业|单位|公司|机构)[^，。？?]{0,4}(有哪些|是哪些|有几家|有多少)|(名单|截止|批次|进展|进度|完成情况)|\b(which|how many)\b.{0,30}\b(cent(er|re)s|companies|enterprises|firms)\b|\b(list|deadline|round|who)\b/i;
+
+/** "是哪两家": the names of organisations, which the plan never gives (it names fields). */
+const ENTITY_NAMES = /是哪(两|几|些)家|具体名单/;
 
 /**
  * A request to write, translate or polish a text ("帮我写一份年度工作总结"): the words may be the
@@ -126,6 +130,15 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const retriever = createRetriever(kb, options);
   const otherDocuments = createOtherDocumentDetector(kb);
   const english = createEnglishTranslator(kb.glossary);
+  // Subjects the plan never touches (税收, 社保 …), whatever else the question names.
+  const uncovered = kb.uncoveredTopics.length
+    ? new RegExp(
+        kb.uncoveredTopics
+          .map((t) => (/^[a-z\s]+$/i.test(t) ? `\\b${t}\\b` : t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+          .join('|'),
+        'i',
+      )
+    : undefined;
   // The documents' own years name the document, not a period its figures belong to.
   const issueYears = new Set(kb.documents.map((d) => d.date.slice(0, 4)));
 
@@ -179,13 +192,14 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (otherDocuments.asksAboutOther(question) || (isEn && otherDocuments.asksAboutOther(text)))
       return abstain(rawQuestion, 'other_document', ranked);
     if (TASK_REQUEST.test(question)) return abstain(rawQuestion, 'task_request', ranked);
+    if (uncovered?.test(normalize(question))) return abstain(rawQuestion, 'uncovered_topic', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
     if (!isEn && query.unknownMass / query.mass > maxUnknownShare) {
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.
-    if (CURRENT.test(question) && CURRENT_ENTITIES.test(question)) {
+    if ((CURRENT.test(question) && CURRENT_ENTITIES.test(question)) || ENTITY_NAMES.test(question)) {
       return abstain(rawQuestion, 'current_state', ranked, asked);
     }
     let chosen = ranked;
@@ -209,7 +223,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const best = chosen[0] ?? top;
     // "到2025年要建多少个": a clause whose figures belong to another year (2020) does not answer.
     const years = [
-      ...(normalize(question).match(/(?:19|20)\d{2}(?=年|$|\D)/g) ?? []),
+      // "2020年以后" is another period than 2020.
+      ...(normalize(question).match(/(?:19|20)\d{2}(?=年|$|\D)(?!年?(以后|之后|后))/g) ?? []),
+      ...(/(?:19|20)\d{2}年?(以后|之后|后)/.test(normalize(question)) ? ['after'] : []),
       ...[...question.matchAll(/十(四|五)五/g)].map((m) => (m[1] === '四' ? '2025' : '2030')),
     ].filter((y) => !issueYears.has(y));
     if (years.length && /\d{4}年/.test(best.clause.text) && !years.some((y) => best.clause.text.includes(y))) {

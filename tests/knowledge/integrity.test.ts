@@ -45,6 +45,13 @@ describe('knowledge integrity', () => {
     expect(() => loadKnowledge(dir)).toThrow(/other-programmes\.json: 产业技术创新联盟 is named by clause 2\.4/);
   });
 
+  it('should reject an uncovered topic that the plan itself names', () => {
+    const dir = copyKnowledge();
+    const file = { version: 1, programmes: [], uncoveredTopics: ['税收', '专项支持'] };
+    writeFileSync(join(dir, 'other-programmes.json'), JSON.stringify(file));
+    expect(() => loadKnowledge(dir)).toThrow(/other-programmes\.json: 专项支持 is named by clause/);
+  });
+
   it('should reject a malformed glossary with the file and field named', () => {
     const dir = copyKnowledge();
     writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups: [{ zh: [] }] }));

@@ -107,6 +107,36 @@ describe('Q&A engine', () => {
     expect(qa.ask('考核评估有没有具体办法？').answers[0]?.clause.id).toBe('4.3');
   });
 
+  it('should abstain on subjects the plan never touches, whatever else the question names', () => {
+    for (const q of [
+      '认定为市级创新中心后能享受什么税收减免？',
+      '专利许可转让的收益怎么纳税？',
+      'What tax benefits do recognised innovation centers enjoy?',
+    ]) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.reason, q).toBe('uncovered_topic');
+    }
+  });
+
+  it('should not answer a figure with one of another kind: granted vs invested money, per unit vs total, shares', () => {
+    // The plan states what members invest (1000万元), never what the government grants.
+    expect(qa.ask('组建资金最少要投入多少钱').lead).toContain('1000万元');
+    expect(qa.ask('培育这些中心市财政总共投入多少钱？').abstained).toBe(true);
+    // 10-15个 is a total, not a number per field.
+    expect(qa.ask('每个重点领域各培育几个创新中心？').abstained).toBe(true);
+    expect(qa.ask('股东里高校能占多大股份？').abstained).toBe(true);
+    expect(qa.ask('2020年以后的建设目标是什么？').abstained).toBe(true);
+  });
+
+  it('should not name organisations or the present state, which a 2017 plan cannot', () => {
+    for (const q of ['目前已经认定的市级制造业创新中心有哪些？', '建设目标中提到的1-2家国家级中心是哪两家？']) {
+      expect(qa.ask(q).reason, q).toBe('current_state');
+    }
+    // It does name the programme it relies on.
+    expect(qa.ask('方案提到的海外英才计划叫什么名字？').answers[0]?.clause.id).toBe('5.4');
+  });
+
   it('should not answer with the figures of another year', () => {
     expect(qa.ask('到2020年要培育多少个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     for (const q of ['到2025年要培育多少个市级创新中心？', '十四五期间要建几个创新中心']) {
