@@ -69,11 +69,11 @@ const ASK_PATTERNS: AskPattern[] = [
   {
     // "中小企业咋界定": the plan uses its terms without defining them.
     kind: 'definition',
-    re: /(界定|定义|口径|含义|是指什么|指的是什么|\bdefin(e|ed|ition)\b)/,
+    re: /(界定|定义|口径|含义|是指什么|指的是什么|划型|(怎么|如何|按什么标准来?|按啥标准)划分|\bdefin(e|ed|ition)\b)/,
   },
   {
     kind: 'ratio',
-    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|share|ratio|proportion)\b)/,
+    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)(?![^，。？?]{0,2}(分|享))|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|ratio|proportion)\b|\bwhat share\b)/,
   },
   {
     kind: 'amount',
@@ -113,11 +113,22 @@ const YES_NO =
   /(吗|(?<![什怎这那多要])么|嘛|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
 
 /**
+ * Replaces the 几 of approximate numbers ("二十几个人", "十几年", "几十家") and of "a few" after a
+ * verb ("合作过几个项目") with 余/些, so that they are not read as questions.
+ */
+function withoutApproximateNumbers(q: string): string {
+  return q
+    .replace(/([\d十百千万])几/g, '$1余')
+    .replace(/几(?=[\d十百千万])/g, '余')
+    .replace(/([过了])几/g, '$1些');
+}
+
+/**
  * True for a yes/no question ("…要达到30%吗"): a figure in it is part of the question, so a clause
  * without that kind of detail may still settle it.
  */
 export function isYesNo(question: string): boolean {
-  const q = question.normalize('NFKC').trim();
+  const q = withoutApproximateNumbers(question.normalize('NFKC').trim());
   // "可以分几年到位吗" still asks for a number; "有几家企业…吗" (几 = several) does not.
   const asking = q.replace(new RegExp(`[${SEVERAL_BEFORE}]几[个家名位项]`, 'g'), '');
   return YES_NO.test(q) && !/(几|多少|多久|多长|how (much|many|long))/i.test(asking);
@@ -141,7 +152,7 @@ export function questionParts(question: string): string[] {
 
 /** Finds the kind of detail a question asks for, if it asks for a specific one. */
 export function detailAsked(question: string): DetailAsked | undefined {
-  const q = normalize(question);
+  const q = withoutApproximateNumbers(normalize(question));
   const asked = detailKind(q);
   if (asked && PER_UNIT.test(q) && ['count', 'number', 'amount'].includes(asked.kind))
     return { ...asked, perUnit: true };

@@ -17,7 +17,8 @@ function cli(args: string[], input?: string) {
   });
 }
 
-describe('CLI', () => {
+// Each test starts real processes; on a busy machine that takes seconds, not milliseconds.
+describe('CLI', { timeout: 60_000 }, () => {
   it('should print one JSON line for ask --json "<q>"', () => {
     const r = cli(['ask', '--json', '研发人员要占多少比例']);
     expect(r.status).toBe(0);
@@ -77,7 +78,8 @@ function start(env: Record<string, string>, input: string) {
   });
 }
 
-describe('npm start', () => {
+// Each test starts real processes; on a busy machine that takes seconds, not milliseconds.
+describe('npm start', { timeout: 60_000 }, () => {
   it('should answer piped input in the terminal chat and exit at end of input', () => {
     const r = start({}, '研发费用占比有什么要求\n');
     expect(r.status).toBe(0);

@@ -146,6 +146,17 @@ describe('Q&A engine', () => {
     expect(qa.ask('2017年印发的这个方案，指导思想是什么').answers[0]?.clause.id).toBe('1.1');
   });
 
+  it('should not read approximate numbers or "a few" as a question for a figure', () => {
+    const small = qa.ask('我们是一家二十几个人的小厂，想用中心的共性技术，中心要往我们这边扩散吗');
+    expect(small.answers[0]?.clause.id).toBe('3.2.10');
+    expect(qa.ask('我们公司做了十几年轴承研发，也出色完成过行业重点项目，够格牵头不').answers[0]?.clause.id).toBe(
+      '3.3.1',
+    );
+    // "按啥比例分" asks the basis of a split, which the plan gives; a subsidy rate it does not give.
+    expect(qa.ask('专利赚的钱按啥比例分给成员').answers[0]?.clause.id).toBe('3.2.9');
+    expect(qa.ask('大型科研仪器开放共享的补助按什么比例给？').abstained).toBe(true);
+  });
+
   it('should match what a count question counts: centers yes, batches or experts no', () => {
     expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
