@@ -22,7 +22,7 @@ const FUNCTION_WORDS = new Set(
     '多少钱 多少个 多少家 多少人 多久 多长 多长时间 长时间 几个 几家 几年 几天 什么样 啥样 一下 一些 里 里面 中 上 下 等 时候 现在 想 知道 告诉 说 说说 讲讲 介绍 麻烦 个 些 之 其 所 而 且 但 ' +
     '如果 的话 搞 弄 才 够 具体 一般 主要 吗 呐 嘞 哇 诶 啥子 么子 就是 还是 然后 那么 这么 这种 那种 ' +
     '有关 关于 方面 情况 一个 算 算不算 行 行不行 好 可能 大概 需不需要 一定 必须 最少 至少 起码 最多 ' +
-    '主要是 也是 都是 只是 算是 正是 规定 说法 进去 进来 出去 出来 起来 下来 过来 这么 那么 当初 一共 总共 到底 究竟 差不多 来 去 靠 让 当 以前 以后 之前 之后 已经 曾经 一直 还有 点 一点 能行 可行 怎么办 这边 那边 ' +
+    '这一部分 这部分 一部分 这一节 这一章 这一条 这条 这段 这一段 这块 这一块 讲 讲了 主要是 也是 都是 只是 算是 正是 规定 说法 进去 进来 出去 出来 起来 下来 过来 这么 那么 当初 一共 总共 到底 究竟 差不多 来 去 靠 让 当 以前 以后 之前 之后 已经 曾经 一直 还有 点 一点 能行 可行 怎么办 这边 那边 ' +
     'what which who whom how when where why is are was were the a an of to in on for and or ' +
     'do does did can could should must will would be by with at it its this that these those any there ' +
     "what's who's"
