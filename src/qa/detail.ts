@@ -51,9 +51,10 @@ const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
 
 /** Money the government gives, as opposed to money the members put in. */
 /** "每个领域", "各区县": a figure asked for each unit, not in total. */
-const PER_UNIT = /(每(个|家|一个|一家|位|名|项)|各(个|家)?(领域|区县|行业|中心|企业|单位))/;
+const PER_UNIT = /(每(个|家|一个|一家|位|名|项)|各(个|家)?(领域|区县|行业|中心|企业|单位))|\b(per|each)\b/i;
 
-const GRANTED = /(财政|政府|专项支持|专项资金|补贴|补助|奖励|扶持|拨款|拨付|资助|给多少|补多少|奖多少|给钱|发钱|给予)/;
+const GRANTED =
+  /(财政|政府|专项支持|专项资金|补贴|补助|奖励|扶持|拨款|拨付|资助|给多少|补多少|奖多少|给钱|发钱|给予)|\b(subsid(y|ies|ise|ize)|grants?|government|special support|award(ed)?|receives?|gets?|given?)\b/i;
 /** A sum the members invest. */
 const INVESTED = /(投入|出资|组建资金|入股)/;
 

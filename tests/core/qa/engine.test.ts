@@ -123,6 +123,8 @@ describe('Q&A engine', () => {
     // The plan states what members invest (1000万元), never what the government grants.
     expect(qa.ask('组建资金最少要投入多少钱').lead).toContain('1000万元');
     expect(qa.ask('培育这些中心市财政总共投入多少钱？').abstained).toBe(true);
+    expect(qa.ask('How much must the members invest to set up a center?').lead).toContain('1000万元');
+    expect(qa.ask('How much funding does each center get after recognition?').abstained).toBe(true);
     // 10-15个 is a total, not a number per field.
     expect(qa.ask('每个重点领域各培育几个创新中心？').abstained).toBe(true);
     expect(qa.ask('股东里高校能占多大股份？').abstained).toBe(true);
