@@ -26,6 +26,8 @@ export interface DetailAsked {
   unit?: string;
   /** A "how often" question (多久一次): only a stated frequency (每…) answers it. */
   frequency?: boolean;
+  /** "多长时间内到位": a time limit, which only a stated figure answers (not 长期 or 持续). */
+  limit?: boolean;
   /**
    * A head count asked against a total the question gives ("100个人，搞研发的要多少人"): a share
    * of the staff answers it as well as a number of people.
@@ -65,7 +67,7 @@ const SEVERAL_BEFORE = '有是就光这那好';
 const ASK_PATTERNS: AskPattern[] = [
   {
     kind: 'contact',
-    re: /(模板|样表|表格|范本|格式文件|下载|网址|网站|链接|电话|地址|邮箱|联系人|联系方式|窗口|在哪(里|儿)?(交|报|办|递|下|领|填))/,
+    re: /(模板|样表|表格|范本|标准文本|示范文本|格式文件|纸质版?|电子版|原件|复印件|盖章|下载|网址|网站|链接|电话|地址|邮箱|联系人|联系方式|窗口|在哪(里|儿)?(交|报|办|递|下|领|填))/,
   },
   {
     // "中小企业咋界定": the plan uses its terms without defining them.
@@ -74,11 +76,11 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'ratio',
-    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)(?![^，。？?]{0,2}(分|享))|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|ratio|proportion)\b|\bwhat share\b)/,
+    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)(?!(来|去)?(分给|分配|分成|享受|分[吗？?]?$))|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|ratio|proportion)\b|\bwhat share\b)/,
   },
   {
     kind: 'amount',
-    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|交多少|收多少|多少补|收费|会费|津贴|薪酬|工资|补(贴|助)标准|资助标准|奖励标准|\bhow much\b|\bamount\b)/,
+    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|交多少|收多少|多少补|(资金|经费)[^，。？?]{0,3}规模|收费|会费|津贴|薪酬|工资|补(贴|助)标准|资助标准|奖励标准|\bhow much\b|\bamount\b)/,
   },
   {
     kind: 'duration',
@@ -165,6 +167,10 @@ function detailKind(q: string): DetailAsked | undefined {
     const m = p.re.exec(q);
     if (!m) continue;
     if (p.kind === 'duration' && /(一次|每隔|多久.{0,6}次|几年一)/.test(q)) return { kind: p.kind, frequency: true };
+    if (p.kind === 'duration' && /(多久|多长时间|几年|几个月|几天)(以|之)?内/.test(q)) {
+      const unit = UNIT_IN_QUESTION.duration.exec(m[0])?.[1];
+      return { kind: p.kind, limit: true, ...(unit ? { unit: UNITS[unit] ?? unit } : {}) };
+    }
     if (p.kind === 'count' || p.kind === 'duration') {
       const found = UNIT_IN_QUESTION[p.kind].exec(p.kind === 'count' ? q : m[0])?.[1];
       const unit = found ? (UNITS[found] ?? found) : undefined;
@@ -240,7 +246,9 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
       case 'duration':
         if (asked.frequency) return /每/.test(norm);
         // Without a unit in the question, a stated frequency or 长期 answers "多久".
-        return statesInUnit(norm, 'duration', asked.unit) || (!asked.unit && QUALITATIVE_DURATION.test(norm));
+        return (
+          statesInUnit(norm, 'duration', asked.unit) || (!asked.unit && !asked.limit && QUALITATIVE_DURATION.test(norm))
+        );
       case 'count':
         // "几批" is not answered by "10-15个": the thing counted must match.
         return statesInUnit(norm, 'count', asked.unit) || (asked.shareOfTotal === true && HOLDS.ratio.test(norm));

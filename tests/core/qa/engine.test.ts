@@ -129,6 +129,9 @@ describe('Q&A engine', () => {
     expect(qa.ask('每个重点领域各培育几个创新中心？').abstained).toBe(true);
     expect(qa.ask('股东里高校能占多大股份？').abstained).toBe(true);
     expect(qa.ask('2020年以后的建设目标是什么？').abstained).toBe(true);
+    // A time limit is not answered by 持续 or 长期; a fund's size is an amount.
+    expect(qa.ask('组建资金要多长时间内到位？').abstained).toBe(true);
+    expect(qa.ask('市里配套的扶持资金规模有多大？').abstained).toBe(true);
   });
 
   it('should not name organisations or the present state, which a 2017 plan cannot', () => {
