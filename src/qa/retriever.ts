@@ -109,14 +109,17 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
 
   // Document frequency over clause profiles (text + title + path + answered examples).
   const df = new Map<string, number>();
-  const analyseText = (text: string): { set: Map<string, number>; feats: Feature[]; norm: string } => {
+  const analyseText = (
+    text: string,
+  ): { set: Map<string, number>; feats: Feature[]; norm: string; groups: Set<number> } => {
     const norm = normalize(text);
     const feats = features(norm);
     const set = new Map<string, number>();
     for (const f of feats) set.set(f.key, Math.max(f.weight, set.get(f.key) ?? 0));
     // Each synonym group a text mentions is a feature of its own, so 钱 in a question meets 资金.
-    for (const g of groupsIn(norm)) set.set(`g:${g}`, FEATURE_WEIGHTS.group);
-    return { set, feats, norm };
+    const groups = groupsIn(norm);
+    for (const g of groups) set.set(`g:${g}`, FEATURE_WEIGHTS.group);
+    return { set, feats, norm, groups };
   };
   const rawTargets: {
     owner: number;
@@ -141,12 +144,13 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
   const known = new Set<string>(df.keys());
-  for (const terms of glossary) for (const t of terms) for (const f of features(t)) known.add(f.key);
+  const glossaryTexts = glossary.flat().map((norm) => ({ norm, feats: features(norm) }));
+  for (const { feats } of glossaryTexts) for (const f of feats) known.add(f.key);
   // The character pairs behind each known sound: a typo (评古 for 评估) keeps one of its characters,
   // while an unrelated word that merely sounds like one of the plan's (手机, 收集) keeps none.
   const soundsLike = new Map<string, Set<string>>();
-  const addSounds = (norm: string): void => {
-    for (const f of features(norm)) {
+  const addSounds = ({ norm, feats }: { norm: string; feats: Feature[] }): void => {
+    for (const f of feats) {
       // Only pairs inside a word: 提升|产业 gives 升产, which is no word a typo could stand for.
       if (!f.key.startsWith('p:') || f.cross) continue;
       const set = soundsLike.get(f.key) ?? new Set<string>();
@@ -154,8 +158,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       set.add(norm.slice(f.start, f.end));
     }
   };
-  for (const { a } of rawTargets) addSounds(a.norm);
-  for (const terms of glossary) for (const t of terms) addSounds(t);
+  for (const { a } of rawTargets) addSounds(a);
+  for (const text of glossaryTexts) addSounds(text);
   const typoOfKnown = (norm: string, f: Feature): boolean => {
     const pair = norm.slice(f.start, f.end);
     for (const known of soundsLike.get(f.key) ?? []) if (known[0] === pair[0] || known[1] === pair[1]) return true;
@@ -172,7 +176,7 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   for (const { owner, kind, a } of rawTargets) {
     let norm = 0;
     for (const [k, w] of a.set) norm += (w * idfOf(k)) ** 2;
-    const target: Target = { features: a.set, groups: groupsIn(a.norm), norm, kind: detailAsked(a.norm)?.kind };
+    const target: Target = { features: a.set, groups: a.groups, norm, kind: detailAsked(a.norm)?.kind };
     const index = targets.length;
     targets.push(target);
     ownerOf.push(owner);
