@@ -168,6 +168,10 @@ describe('Q&A engine', () => {
     expect(qa.ask('专家委员会至少要有几名专家？').abstained).toBe(true);
   });
 
+  it('should read a sum of money in a question as a mention of funds', () => {
+    expect(qa.ask('我们几家准备凑800万组建中心，够不够？').answers[0]?.clause.id).toBe('3.1.4');
+  });
+
   it('should answer a head count against a stated total with the share the plan sets', () => {
     const r = qa.ask('我们公司200名员工，搞研发的至少要几个人？');
     expect(r.answers[0]?.clause.id).toBe('3.2.6');
