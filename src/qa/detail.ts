@@ -60,8 +60,8 @@ const GRANTED =
 /** A sum the members invest. */
 const INVESTED = /(投入|出资|组建资金|入股)/;
 
-/** Characters before 几 that make it "several" (有几家, 就几家), not "how many". */
-const SEVERAL_BEFORE = '有是就光这那好';
+/** Characters before 几 that make it "several" (有几家, 就几家, 我们几家), not "how many". */
+const SEVERAL_BEFORE = '有是就光这那好们';
 
 // Order matters: the first pattern that matches decides (比例 before 多少, 几天 before 几).
 const ASK_PATTERNS: AskPattern[] = [
