@@ -113,7 +113,7 @@ const ASK_PATTERNS: AskPattern[] = [
 ];
 
 const YES_NO =
-  /(吗|(?<![什怎这那多要])么|嘛|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
+  /(吗|(?<![什怎这那多要])么|嘛|吧|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
 
 /**
  * Replaces the 几 of approximate numbers ("二十几个人", "十几年", "几十家") and of "a few" after a

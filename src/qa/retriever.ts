@@ -97,8 +97,9 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     byFirst.set(t.term[0] ?? '', list);
     list.push(t);
   }
-  // A sum of money ("800万") is a mention of funds, as 资金 is: the group whose plan word is 资金.
+  // A sum of money ("800万") is a mention of funds, as 资金 is; a percentage ("35%") one of a share.
   const moneyGroup = glossary.findIndex((terms) => terms[0] === '资金');
+  const shareGroup = glossary.findIndex((terms) => terms[0] === '比例');
   /** Every occurrence of a glossary term in a text, longest terms first. */
   const occurrences = (norm: string): { term: string; group: number; at: number }[] => {
     const out: { term: string; group: number; at: number }[] = [];
@@ -109,6 +110,9 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       for (const m of norm.matchAll(/\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元)/g)) {
         out.push({ term: m[0], group: moneyGroup, at: m.index });
       }
+    }
+    if (shareGroup >= 0) {
+      for (const m of norm.matchAll(/\d+(?:\.\d+)?\s*%/g)) out.push({ term: m[0], group: shareGroup, at: m.index });
     }
     return out.sort((a, b) => b.term.length - a.term.length || a.at - b.at);
   };

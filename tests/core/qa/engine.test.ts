@@ -168,8 +168,10 @@ describe('Q&A engine', () => {
     expect(qa.ask('专家委员会至少要有几名专家？').abstained).toBe(true);
   });
 
-  it('should read a sum of money in a question as a mention of funds', () => {
+  it('should read a sum of money or a percentage in a question as a mention of funds or of a share', () => {
     expect(qa.ask('我们几家准备凑800万组建中心，够不够？').answers[0]?.clause.id).toBe('3.1.4');
+    // A percentage is a mention of a share; 了吧 asks for confirmation, a yes/no question.
+    expect(qa.ask('我们的研发人员有35%，超过要求了吧').answers[0]?.clause.id).toBe('3.2.6');
   });
 
   it('should answer a head count against a stated total with the share the plan sets', () => {
