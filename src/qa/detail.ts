@@ -51,14 +51,17 @@ interface AskPattern {
 /** A head count stated in a question ("100个人", "200名员工"). */
 const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
 
-/** Money the government gives, as opposed to money the members put in. */
 /** "每个领域", "各区县": a figure asked for each unit, not in total. */
 const PER_UNIT = /(每(个|家|一个|一家|位|名|项)|各(个|家)?(领域|区县|行业|中心|企业|单位))|\b(per|each)\b/i;
 
+/** Money the government gives, as opposed to money the members put in. */
 const GRANTED =
   /(财政|政府|专项支持|专项资金|补贴|补助|奖励|扶持|拨款|拨付|资助|给多少|补多少|奖多少|给钱|发钱|给予)|\b(subsid(y|ies|ise|ize)|grants?|government|special support|award(ed)?|receives?|gets?|given?)\b/i;
 /** A sum the members invest. */
 const INVESTED = /(投入|出资|组建资金|入股)/;
+
+/** Measure words of a count (几家, 10-15个): one list for the question and the clause side. */
+const COUNT_UNITS = '个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件';
 
 /** Characters before 几 that make it "several" (有几家, 就几家, 我们几家), not "how many". */
 const SEVERAL_BEFORE = '有是就光这那好们';
@@ -92,14 +95,12 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'count',
-    re: /(?<!哪)(几|多少)(个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件)|(人数|数量|how many)/,
+    re: new RegExp(`(?<!哪)(几|多少)(${COUNT_UNITS})|(人数|数量|how many)`),
   },
   {
     // Any other "how much / how many" (达到多少, 净资产最少要多少): some figure.
     kind: 'number',
-    re: new RegExp(
-      `(多少|(?<![哪${SEVERAL_BEFORE}])几(?![个家名位项所批次篇份本张台套件方块类条种面])|\\bhow (much|many)\\b)`,
-    ),
+    re: new RegExp(`(多少|(?<![哪${SEVERAL_BEFORE}])几(?!${COUNT_UNITS}|[方块类条种面])|\\bhow (much|many)\\b)`),
   },
   {
     kind: 'body',
@@ -167,15 +168,17 @@ function detailKind(q: string): DetailAsked | undefined {
     const m = p.re.exec(q);
     if (!m) continue;
     if (p.kind === 'duration' && /(一次|每隔|多久.{0,6}次|几年一)/.test(q)) return { kind: p.kind, frequency: true };
-    if (p.kind === 'duration' && /(多久|多长时间|几年|几个月|几天)(以|之)?内/.test(q)) {
-      const unit = UNIT_IN_QUESTION.duration.exec(m[0])?.[1];
-      return { kind: p.kind, limit: true, ...(unit ? { unit: UNITS[unit] ?? unit } : {}) };
-    }
     if (p.kind === 'count' || p.kind === 'duration') {
       const found = UNIT_IN_QUESTION[p.kind].exec(p.kind === 'count' ? q : m[0])?.[1];
       const unit = found ? (UNITS[found] ?? found) : undefined;
+      const limit = p.kind === 'duration' && /(多久|多长时间|几年|几个月|几天)(以|之)?内/.test(q);
       const shareOfTotal = p.kind === 'count' && unit === '人' && HEADCOUNT.test(q);
-      return { kind: p.kind, ...(unit ? { unit } : {}), ...(shareOfTotal ? { shareOfTotal } : {}) };
+      return {
+        kind: p.kind,
+        ...(unit ? { unit } : {}),
+        ...(limit ? { limit } : {}),
+        ...(shareOfTotal ? { shareOfTotal } : {}),
+      };
     }
     if (p.kind === 'amount' && GRANTED.test(q)) return { kind: p.kind, granted: true };
     return { kind: p.kind };
@@ -207,13 +210,13 @@ const UNITS: Record<string, string> = {
 const UNIT_IN_QUESTION = {
   duration: /(天|日|个月|周|星期|年)/,
   // 几个人 counts people, not things.
-  count: /(?:几|多少)(?:个(?=人))?(个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件)/,
+  count: new RegExp(`(?:几|多少)(?:个(?=人))?(${COUNT_UNITS})`),
 } as const;
 
 /** A stated figure with its unit, per kind ("每3年", "10-15个"); the unit is group 1. */
 const STATED = {
   duration: new RegExp(`[每前]?${NUM}(年|个月|月|天|日|周)(?:内|以内)?`, 'g'),
-  count: new RegExp(`${NUM}\\s*(个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件)`, 'g'),
+  count: new RegExp(`${NUM}\\s*(${COUNT_UNITS})`, 'g'),
 } as const;
 
 /** True when the text states a figure of this kind in the unit asked (any unit when none is). */
@@ -259,6 +262,28 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
     }
   };
   return pieces.filter(test);
+}
+
+/**
+ * The periods a question names ("到2025年", "十四五", "2020年以后"), as the years a clause would have to
+ * state; `ignore` holds years that name a document rather than a period (its issuing year).
+ */
+export function periodsAsked(question: string, ignore: ReadonlySet<string>): string[] {
+  const q = normalize(question);
+  return [
+    // "2020年以后" is another period than 2020.
+    ...(q.match(/(?:19|20)\d{2}(?=年|$|\D)(?!年?(以后|之后|后))/g) ?? []),
+    ...(/(?:19|20)\d{2}年?(以后|之后|后)/.test(q) ? ['after'] : []),
+    ...[...question.matchAll(/十(四|五)五/g)].map((m) => (m[1] === '四' ? '2025' : '2030')),
+  ].filter((y) => !ignore.has(y));
+}
+
+/**
+ * True when a clause's figures belong to a year and none of the periods asked: "到2025年要建多少个" is
+ * not answered by a 2020 target.
+ */
+export function otherPeriod(clauseText: string, periods: string[]): boolean {
+  return periods.length > 0 && /\d{4}年/.test(clauseText) && !periods.some((y) => clauseText.includes(y));
 }
 
 /** True when the clause's text states a detail of the kind asked. */

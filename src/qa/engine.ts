@@ -8,13 +8,20 @@
  * qa.ask('研发费用占比有什么要求').answers[0]?.clause.id; // '3.2.7'
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
-import { type DetailAsked, detailAsked, holdsDetail, isYesNo, questionParts } from './detail.ts';
+import {
+  type DetailAsked,
+  detailAsked,
+  holdsDetail,
+  isYesNo,
+  otherPeriod,
+  periodsAsked,
+  questionParts,
+} from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { lookupClause } from './lookup.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
-import { normalize } from './text.ts';
 
 /** Why the bot did not answer. */
 export type AbstainReason =
@@ -130,15 +137,6 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const retriever = createRetriever(kb, options);
   const otherDocuments = createOtherDocumentDetector(kb);
   const english = createEnglishTranslator(kb.glossary);
-  // Subjects the plan never touches (税收, 社保 …), whatever else the question names.
-  const uncovered = kb.uncoveredTopics.length
-    ? new RegExp(
-        kb.uncoveredTopics
-          .map((t) => (/^[a-z\s]+$/i.test(t) ? `\\b${t}\\b` : t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-          .join('|'),
-        'i',
-      )
-    : undefined;
   // The documents' own years name the document, not a period its figures belong to.
   const issueYears = new Set(kb.documents.map((d) => d.date.slice(0, 4)));
 
@@ -192,7 +190,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (otherDocuments.asksAboutOther(question) || (isEn && otherDocuments.asksAboutOther(text)))
       return abstain(rawQuestion, 'other_document', ranked);
     if (TASK_REQUEST.test(question)) return abstain(rawQuestion, 'task_request', ranked);
-    if (uncovered?.test(normalize(question))) return abstain(rawQuestion, 'uncovered_topic', ranked);
+    // Subjects the plan never touches, whatever else the question names.
+    if (otherDocuments.touchesUncoveredTopic(question)) return abstain(rawQuestion, 'uncovered_topic', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
     if (!isEn && query.unknownMass / query.mass > maxUnknownShare) {
@@ -221,14 +220,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       }
     }
     const best = chosen[0] ?? top;
-    // "到2025年要建多少个": a clause whose figures belong to another year (2020) does not answer.
-    const years = [
-      // "2020年以后" is another period than 2020.
-      ...(normalize(question).match(/(?:19|20)\d{2}(?=年|$|\D)(?!年?(以后|之后|后))/g) ?? []),
-      ...(/(?:19|20)\d{2}年?(以后|之后|后)/.test(normalize(question)) ? ['after'] : []),
-      ...[...question.matchAll(/十(四|五)五/g)].map((m) => (m[1] === '四' ? '2025' : '2030')),
-    ].filter((y) => !issueYears.has(y));
-    if (years.length && /\d{4}年/.test(best.clause.text) && !years.some((y) => best.clause.text.includes(y))) {
+    if (otherPeriod(best.clause.text, periodsAsked(question, issueYears))) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked ?? { kind: 'date' });
     }
     if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question) && !wholeYesNo) {

@@ -11,21 +11,6 @@ export function isEnglish(text: string): boolean {
   return !/[\u3400-\u9fff]/.test(text) && /[a-z]{2,}/i.test(text);
 }
 
-/** Words that carry no topic in an English question. */
-const ENGLISH_FUNCTION_WORDS = new Set(
-  (
-    'what which who whom whose how when where why is are was were the and for any there can could should must ' +
-    'will would shall may might does did done doing has have had having get gets got need needs needed require ' +
-    'requires required about from into onto over under with without within upon than then also only just very ' +
-    'this that these those their they them its our ours your yours you she her his him not yes please tell know ' +
-    'say says said mean means let explain describe give gives given there here each every all some more most ' +
-    'many much least both either neither other another such same own kind sort way ways thing things something ' +
-    'anything like want wants wanted make makes made take takes took use used using one ones able allowed ' +
-    'allow allows exactly actually really still already ever even well whether being been into onto per via ' +
-    "according regarding concerning toward towards what's who's it's isn't aren't doesn't don't can't i'm we're"
-  ).split(/\s+/),
-);
-
 function stem(word: string): string {
   return word.replace(/(ies|es|s|ing|ed)$/, (m) => (m === 'ies' ? 'y' : ''));
 }
@@ -36,7 +21,7 @@ export interface EnglishTranslator {
    * The Chinese pseudo-question, how many glossary groups (and numbers) matched and how many of
    * the question's words they cover.
    */
-  translate(question: string): { zh: string; matched: number; covered: number; words: number; unknown: string[] };
+  translate(question: string): { zh: string; matched: number; covered: number };
 }
 
 /** Prepares the glossary's English phrases once (stemmed, longest first). */
@@ -76,12 +61,7 @@ export function createEnglishTranslator(glossary: SynonymGroup[]): EnglishTransl
         zh.push(f.zh);
       }
       for (const [i, w] of words.entries()) if (/\d/.test(w) && !used[i]) zh.push(w);
-      // Content words no glossary phrase covers: what the question is about, if the plan never says it.
-      const unknown = words.filter(
-        (w, i) => !used[i] && !/\d/.test(w) && w.length > 2 && !ENGLISH_FUNCTION_WORDS.has(w),
-      );
-      const covered = used.filter(Boolean).length;
-      return { zh: zh.join(' '), matched: zh.length, covered, words: words.length, unknown };
+      return { zh: zh.join(' '), matched: zh.length, covered: used.filter(Boolean).length };
     },
   };
 }

@@ -4,7 +4,7 @@
  * `knowledge/other-programmes.json`) or about another document the plan only names: 《省级制造业创新中心升级为国家
  * 制造业创新中心条件的通知》, 渝委发〔2016〕29号 … The plan cites them but does not hold their
  * rules, so "what does it require" must be an abstention; "which document is it" is answered by
- * the clause that names it.
+ * the clause that names it. The same file lists subjects the plan never touches (税收, 社保 …).
  */
 import type { KnowledgeBase } from '../knowledge-base/index.ts';
 import { charPairs, normalize, segment } from './text.ts';
@@ -34,6 +34,8 @@ const pairs = (text: string): Set<string> => charPairs(text, true);
 export interface OtherDocumentDetector {
   /** True when the question asks what another (only cited) document says. */
   asksAboutOther(question: string): boolean;
+  /** True when the question is on a subject the plan never touches (税收, 社保 …). */
+  touchesUncoveredTopic(question: string): boolean;
 }
 
 /** Builds the detector from the titles and numbers the knowledge base's clauses cite. */
@@ -68,7 +70,13 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
       )
     : undefined;
 
+  // English topics ("tax") are whole words; Chinese ones are found anywhere.
+  const uncovered = kb.uncoveredTopics.length
+    ? new RegExp(kb.uncoveredTopics.map((t) => (/^[a-z\s]+$/i.test(t) ? `\\b${t}\\b` : escapeRegExp(t))).join('|'), 'i')
+    : undefined;
+
   return {
+    touchesUncoveredTopic: (question) => uncovered?.test(normalize(question)) ?? false,
     asksAboutOther(question) {
       const q = normalize(question);
       // "Does the plan refer to that notice?" asks about the plan, whatever the notice is about.
