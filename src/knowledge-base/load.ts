@@ -68,6 +68,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
 
   const glossary = readJson(dir, 'glossary.json', glossaryFileSchema).groups.map((g) => ({
     zh: g.zh,
+    alone: g.alone,
     en: g.en.map((t) => t.toLowerCase()),
   }));
 

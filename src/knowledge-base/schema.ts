@@ -32,6 +32,11 @@ export const glossaryFileSchema = z.object({
       z.object({
         zh: z.array(z.string().trim().min(1)).min(1),
         en: z.array(z.string().trim().min(1)).default([]),
+        /**
+         * Single characters that stand for the group only as a word of their own: spoken Chinese
+         * shortens 投入 to 投 ("投多少"), but as a part of 投诉 the character means something else.
+         */
+        alone: z.array(z.string().regex(/^[\u3400-\u9fff]$/, 'one Chinese character')).default([]),
         note: z.string().optional(),
       }),
     )
@@ -51,6 +56,13 @@ export const glossaryFileSchema = z.object({
             });
           }
           owner.set(key, first ?? i);
+        });
+        g.alone.forEach((ch, j) => {
+          const first = owner.get(`alone:${ch}`);
+          if (first !== undefined && first !== i) {
+            ctx.addIssue({ code: 'custom', path: [i, 'alone', j], message: `"${ch}" is already in group ${first}` });
+          }
+          owner.set(`alone:${ch}`, first ?? i);
         });
       });
     }),

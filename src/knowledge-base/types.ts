@@ -34,6 +34,8 @@ export interface Clause {
 /** A set of terms retrieval treats as the same thing. */
 export interface SynonymGroup {
   zh: string[];
+  /** Single characters that mean the group only when they stand alone as a word ("投多少"). */
+  alone: string[];
   en: string[];
 }
 

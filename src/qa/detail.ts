@@ -79,7 +79,7 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'ratio',
-    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)(?!(来|去)?(分给|分配|分成|享受|分[吗？?]?$))|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|ratio|proportion)\b|\bwhat share\b)/,
+    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)(?!(来|去)?(分|享受))|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|ratio|proportion)\b|\bwhat share\b)/,
   },
   {
     kind: 'amount',
@@ -121,10 +121,18 @@ const YES_NO =
  * verb ("合作过几个项目") with 余/些, so that they are not read as questions.
  */
 function withoutApproximateNumbers(q: string): string {
-  return q
-    .replace(/([\d十百千万])几/g, '$1余')
-    .replace(/几(?=[\d十百千万])/g, '余')
-    .replace(/([过了])几/g, '$1些');
+  return (
+    q
+      .replace(/([\d十百千万])几/g, '$1余')
+      .replace(/几(?=[\d十百千万])/g, '余')
+      .replace(/([过了])几/g, '$1些')
+      // "几家一起凑", "合伙的几家单位": the several partners, not how many.
+      .replace(
+        new RegExp(`(^|[，,；;\\s的])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各))`, 'g'),
+        '$1些',
+      )
+      .replace(/的几(?=[个家位])/g, '的些')
+  );
 }
 
 /**
@@ -224,6 +232,9 @@ function statesInUnit(norm: string, kind: 'duration' | 'count', unit: string | u
   return [...norm.matchAll(STATED[kind])].some((m) => !unit || (UNITS[m[1] ?? ''] ?? m[1]) === unit);
 }
 
+/** "一行业（领域）一中心": one of a thing for each of another. */
+const ONE_PER = /一[\u4e00-\u9fff]{1,4}(\([^)]{1,6}\))?一[\u4e00-\u9fff]/;
+
 const QUALITATIVE_DURATION = /(长期|每年|连续|持续)/;
 const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|部门|办公会|单位|机构|企业|高校|科研院所)/;
 
@@ -253,8 +264,13 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
           statesInUnit(norm, 'duration', asked.unit) || (!asked.unit && !asked.limit && QUALITATIVE_DURATION.test(norm))
         );
       case 'count':
-        // "几批" is not answered by "10-15个": the thing counted must match.
-        return statesInUnit(norm, 'count', asked.unit) || (asked.shareOfTotal === true && HOLDS.ratio.test(norm));
+        // "几批" is not answered by "10-15个": the thing counted must match. "一行业（领域）一中心"
+        // states one per field.
+        return (
+          statesInUnit(norm, 'count', asked.unit) ||
+          ((asked.unit ?? '个') === '个' && ONE_PER.test(norm)) ||
+          (asked.shareOfTotal === true && HOLDS.ratio.test(norm))
+        );
       case 'amount':
         return HOLDS.amount.test(norm) && !(asked.granted && INVESTED.test(norm));
       default:

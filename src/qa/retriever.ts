@@ -100,11 +100,20 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   // A sum of money ("800万") is a mention of funds, as 资金 is; a percentage ("35%") one of a share.
   const moneyGroup = glossary.findIndex((terms) => terms[0] === '资金');
   const shareGroup = glossary.findIndex((terms) => terms[0] === '比例');
-  /** Every occurrence of a glossary term in a text, longest terms first. */
-  const occurrences = (norm: string): { term: string; group: number; at: number }[] => {
+  const aloneGroup = new Map(kb.glossary.flatMap((g, group) => g.alone.map((ch) => [ch, group] as const)));
+  /** Every occurrence of a glossary term in a text (of its features), longest terms first. */
+  const occurrences = (norm: string, feats: Feature[]): { term: string; group: number; at: number }[] => {
     const out: { term: string; group: number; at: number }[] = [];
+    const wordOf = wordIndexByPosition(norm);
     for (let at = 0; at < norm.length; at++) {
-      for (const t of byFirst.get(norm[at] ?? '') ?? []) if (norm.startsWith(t.term, at)) out.push({ ...t, at });
+      for (const t of byFirst.get(norm[at] ?? '') ?? []) {
+        if (norm.startsWith(t.term, at) && !straddles(wordOf, at, at + t.term.length)) out.push({ ...t, at });
+      }
+    }
+    // A one-character word is a feature of its own (u:投), so it is found there, not inside 投诉.
+    for (const f of feats) {
+      const group = f.key.startsWith('u:') ? aloneGroup.get(f.key.slice(2)) : undefined;
+      if (group !== undefined) out.push({ term: f.key.slice(2), group, at: f.start });
     }
     if (moneyGroup >= 0) {
       for (const m of norm.matchAll(/\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元)/g)) {
@@ -116,7 +125,6 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     }
     return out.sort((a, b) => b.term.length - a.term.length || a.at - b.at);
   };
-  const groupsIn = (norm: string): Set<number> => new Set(occurrences(norm).map((o) => o.group));
 
   // Document frequency over clause profiles (text + title + path + answered examples).
   const df = new Map<string, number>();
@@ -128,7 +136,7 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     const set = new Map<string, number>();
     for (const f of feats) set.set(f.key, Math.max(f.weight, set.get(f.key) ?? 0));
     // Each synonym group a text mentions is a feature of its own, so 钱 in a question meets 资金.
-    const groups = groupsIn(norm);
+    const groups = new Set(occurrences(norm, feats).map((o) => o.group));
     for (const g of groups) set.set(`g:${g}`, FEATURE_WEIGHTS.group);
     return { set, feats, norm, groups };
   };
@@ -207,8 +215,9 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
 
   const analyse = (question: string, kind?: DetailKind): AnalysedQuery => {
     const norm = normalize(question);
+    const textFeatures = features(norm);
     const spans: { start: number; end: number; group: number }[] = [];
-    for (const { term, group, at } of occurrences(norm)) {
+    for (const { term, group, at } of occurrences(norm, textFeatures)) {
       const end = at + term.length;
       if (!spans.some((s) => at < s.end && end > s.start && s.group !== group)) spans.push({ start: at, end, group });
     }
@@ -221,7 +230,7 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       start: sp.start,
       end: sp.end,
     }));
-    for (const f of [...features(norm), ...groupFeatures]) {
+    for (const f of [...textFeatures, ...groupFeatures]) {
       if (seen.has(f.key)) continue;
       // A pair across two words that no text has ("掏多", "看当") can match nothing: it is noise,
       // not an unknown topic. (A typo split into single characters keeps its known pinyin pair.)
@@ -317,6 +326,24 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   return { analyse, rank };
 }
 
+/** The index of the word each character belongs to (-1 outside words). */
+function wordIndexByPosition(norm: string): Int32Array {
+  const wordOf = new Int32Array(norm.length).fill(-1);
+  for (const [i, w] of segment(norm).entries()) wordOf.fill(i, w.start, w.start + w.word.length);
+  return wordOf;
+}
+
+/**
+ * Whether a term found at [start, end) begins or ends inside a word it does not stay within: 目的
+ * in 项目|的 is no mention of a purpose, while 资金 in 组建资金 and 牵头单位 in 牵头|单位 are.
+ */
+function straddles(wordOf: Int32Array, start: number, end: number): boolean {
+  const first = wordOf[start] ?? -1;
+  const last = wordOf[end - 1] ?? -1;
+  if (first >= 0 && first === last) return false;
+  return first >= 0 && (wordOf[start - 1] ?? -1) === first;
+}
+
 /**
  * The content words of a normalised text, with runs of one-character words joined: the segmenter
  * splits words it does not know (高新, 加计) into single characters.
@@ -324,7 +351,16 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
 function contentWords(norm: string): { word: string; start: number }[] {
   const out: { word: string; start: number }[] = [];
   let pending: { word: string; start: number } | undefined;
+  let numberEnd = -1;
   for (const w of segment(norm)) {
+    // The unit of a number ("3年", "5家") belongs to the number, which has features of its own.
+    const unit = w.start === numberEnd && w.word.length === 1;
+    numberEnd = /^[\d.]+$/.test(w.word) ? w.start + w.word.length : -1;
+    if (unit) {
+      if (pending) out.push(pending);
+      pending = undefined;
+      continue;
+    }
     const single = w.word.length === 1 && !w.stop && /[\u3400-\u9fff]/.test(w.word);
     if (single && pending && pending.start + pending.word.length === w.start) {
       pending.word += w.word;

@@ -65,6 +65,19 @@ describe('knowledge integrity', () => {
     expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.1\.zh\.1.*钱.*group 0/s);
   });
 
+  it('should reject a lone character in two groups, or one that is not a single Chinese character', () => {
+    const dir = copyKnowledge();
+    const write = (groups: unknown) =>
+      writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups }));
+    write([
+      { zh: ['资金'], alone: ['投'] },
+      { zh: ['投票'], alone: ['投'] },
+    ]);
+    expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.1\.alone\.0.*投.*group 0/s);
+    write([{ zh: ['资金'], alone: ['投入'] }]);
+    expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.0\.alone\.0.*one Chinese character/s);
+  });
+
   it('should reject a plan text that no longer parses into the expected number of clauses', () => {
     const dir = copyKnowledge();
     const file = join(dir, 'yjxf-2017-139.txt');

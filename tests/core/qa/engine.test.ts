@@ -166,6 +166,21 @@ describe('Q&A engine', () => {
     expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
     expect(qa.ask('专家委员会至少要有几名专家？').abstained).toBe(true);
+    // "一行业（领域）一中心" states one center per field.
+    expect(qa.ask('同一个领域里最多能认定几个中心？').answers[0]?.clause.id).toBe('5.2');
+  });
+
+  it('should read 几家 of partners acting together as "several", not as a question for a count', () => {
+    expect(qa.ask('我们几个厂子，几家合伙出资，能用专利作价入股不？').answers[0]?.clause.id).toBe('3.1.4');
+    expect(qa.ask('合伙的几家单位之间的责权利要写明白吗').answers[0]?.clause.id).toBe('3.2.2');
+    // Asked with 需要 it is a count, which the plan does not give.
+    expect(qa.ask('需要几家单位一起申报？').abstained).toBe(true);
+  });
+
+  it('should not count the unit of a number (3年后) as a word the plan does not know', () => {
+    const r = qa.ask('满3年后还支持吗');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('4.3');
   });
 
   it('should read a sum of money or a percentage in a question as a mention of funds or of a share', () => {

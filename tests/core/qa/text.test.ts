@@ -68,4 +68,23 @@ describe('synonym expansion', () => {
     expect(cover(plain)).toBeGreaterThan(0.9);
     expect(cover(colloquial)).toBeGreaterThan(0.9);
   });
+
+  it('should read a one-character verb standing alone (投多少) as its group, but not inside another word (投诉)', () => {
+    const kb = knowledge();
+    const money = kb.glossary.findIndex((g) => g.zh.includes('投入') && g.alone.includes('投'));
+    expect(money, 'the glossary lets 投 alone stand for 投入').toBeGreaterThanOrEqual(0);
+    const r = createRetriever(kb);
+    const groups = (q: string) => r.analyse(q).features.flatMap((f) => f.groups);
+    expect(groups('大家一共得投多少')).toContain(money);
+    expect(groups('我要投诉')).not.toContain(money);
+  });
+
+  it('should not find a term that starts inside another word (目的 in 项目的)', () => {
+    const kb = knowledge();
+    const purpose = kb.glossary.findIndex((g) => g.zh.includes('目的'));
+    const r = createRetriever(kb);
+    const groups = (q: string) => r.analyse(q).features.flatMap((f) => f.groups);
+    expect(groups('制定的目的是什么')).toContain(purpose);
+    expect(groups('做过好多项目的经历')).not.toContain(purpose);
+  });
 });
