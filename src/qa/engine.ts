@@ -119,6 +119,10 @@ const TASK_REQUEST =
 
 const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact', 'definition']);
 
+/** Words naming the plan or its issuing: "这文件啥时候发的", "方案哪天出台的". */
+const ABOUT_DOCUMENT =
+  /(文件|方案|通知|政策|文号|印发|发布|出台|发文|颁布|下发|发的|出的|制定|生效|施行|139号|\b(plan|document|notice|policy|issued|published|released|adopted)\b)/i;
+
 /** A clause that leaves its rules to a later document ("相关考核评估办法另行制定"). */
 const DEFERRED = /另行(制定|发布|通知|规定)/;
 /** Asking for the specifics such a later document would hold: indicators, scoring, detailed rules. */
@@ -139,6 +143,17 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const english = createEnglishTranslator(kb.glossary);
   // The documents' own years name the document, not a period its figures belong to.
   const issueYears = new Set(kb.documents.map((d) => d.date.slice(0, 4)));
+  const issueDates = new Set(
+    kb.documents.map((d) => {
+      const [y, m, day] = d.date.split('-').map(Number);
+      return `${y}年${m}月${day}日`;
+    }),
+  );
+  /** True when the only dates a clause states are the days its document was issued. */
+  const statesOnlyIssueDate = (text: string): boolean => {
+    const dates = text.replace(/《[^》]*》|〔[^〕]*〕/g, '').match(/\d{4}年\d{1,2}月\d{1,2}日|\d{4}年/g) ?? [];
+    return dates.length > 0 && dates.every((d) => issueDates.has(d));
+  };
 
   const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
     question,
@@ -222,6 +237,10 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const best = chosen[0] ?? top;
     if (otherPeriod(best.clause.text, periodsAsked(question, issueYears))) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked ?? { kind: 'date' });
+    }
+    // The day the plan was issued answers when the plan came out, not a deadline for anything else.
+    if (asked?.kind === 'date' && statesOnlyIssueDate(best.clause.text) && !ABOUT_DOCUMENT.test(question)) {
+      return abstain(rawQuestion, 'detail_missing', chosen, asked);
     }
     if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question) && !wholeYesNo) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked);

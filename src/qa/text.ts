@@ -220,13 +220,11 @@ export function features(norm: string): Feature[] {
   }
   flush();
   // "30%" or "1000万" come out of the segmenter in pieces: keep a number with its unit whole.
-  for (const m of norm.matchAll(/\d+(?:\.\d+)?(?:%|万|亿|年|个|家|名|天|月)/g)) {
-    out.push({
-      key: `l:${m[0]}`,
-      weight: FEATURE_WEIGHTS.latin,
-      start: m.index,
-      end: m.index + m[0].length,
-    });
+  for (const m of norm.matchAll(/(?:(\d+)-)?\d+(?:\.\d+)?(%|万|亿|年|个|家|名|天|月)/g)) {
+    const end = m.index + m[0].length;
+    out.push({ key: `l:${m[0].replace(/^\d+-/, '')}`, weight: FEATURE_WEIGHTS.latin, start: m.index, end });
+    // A range ("10-15个") states its lower end with the unit as well.
+    if (m[1]) out.push({ key: `l:${m[1]}${m[2]}`, weight: FEATURE_WEIGHTS.latin, start: m.index, end });
   }
   return out;
 }

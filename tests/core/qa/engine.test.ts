@@ -177,6 +177,24 @@ describe('Q&A engine', () => {
     expect(qa.ask('需要几家单位一起申报？').abstained).toBe(true);
   });
 
+  it('should give the day the plan was issued only when asked about the plan, never as a deadline', () => {
+    const issued = qa.ask('这个方案是哪天印发的');
+    expect(issued.answers[0]?.clause.id).toBe('notice');
+    expect(issued.lead).toBe('2017年12月5日');
+    const deadline = qa.ask('大中型工业企业的年报哪天截止？');
+    expect(deadline.abstained).toBe(true);
+    expect(deadline.lead).toBeUndefined();
+  });
+
+  it('should abstain on where to hand something in and on the rate of a fee, which the plan does not give', () => {
+    expect(qa.ask('申报材料去哪交').abstained).toBe(true);
+    expect(qa.ask('海外专家来渝工作的生活费标准').abstained).toBe(true);
+  });
+
+  it('should meet a figure in a question with a range the plan states (10个 in 10-15个)', () => {
+    expect(qa.ask('到哪年要建成10个中心').answers[0]?.clause.id).toBe('1.2');
+  });
+
   it('should not count the unit of a number (3年后) as a word the plan does not know', () => {
     const r = qa.ask('满3年后还支持吗');
     expect(r.abstained).toBe(false);
