@@ -195,6 +195,13 @@ describe('Q&A engine', () => {
     expect(qa.ask('到哪年要建成10个中心').answers[0]?.clause.id).toBe('1.2');
   });
 
+  it('should answer why the plan was issued from its preamble, also after a sentence of background', () => {
+    expect(qa.ask('领导要我汇报一下，当时出这个实施方案是为了解决什么、想达到什么目的').answers[0]?.clause.id).toBe(
+      'preamble',
+    );
+    expect(qa.ask('建创新中心要依托现成的平台，还是从零开始').answers[0]?.clause.id).toBe('1.3');
+  });
+
   it('should not count the unit of a number (3年后) as a word the plan does not know', () => {
     const r = qa.ask('满3年后还支持吗');
     expect(r.abstained).toBe(false);
