@@ -14,6 +14,9 @@ const MAX_LEAD_LENGTH = 80;
 /** Words that open a figure: the lead starts there when one stands before the figure. */
 const QUALIFIER = /(不低于|不少于|不超过|不高于|不得低于|达到|力争|每|前)/;
 
+/** Asking whom something is sent or addressed to. */
+const TO_WHOM = /(给谁|发给|发到|下发给|送给|主送|对象|收文|\bto whom\b|\baddressee)/i;
+
 const bigrams = (s: string): Set<string> => charPairs(normalize(s));
 
 function overlap(question: Set<string>, piece: string): number {
@@ -28,7 +31,13 @@ function overlap(question: Set<string>, piece: string): number {
  */
 export function extractLead(question: string, clauseText: string, asked: DetailAsked): string | undefined {
   if (asked.kind === 'list' || asked.kind === 'contact') return undefined;
-  const candidates = detailFragments(clauseText, asked);
+  let candidates = detailFragments(clauseText, asked);
+  // A salutation line ("各区县经济信息委，…，各有关单位：") names whom a notice is sent to, which
+  // answers "发给谁" but not "谁发的".
+  if (asked.kind === 'body' && !TO_WHOM.test(question)) {
+    const salutations = clauseText.split('\n').filter((line) => /[：:]\s*$/.test(line));
+    candidates = candidates.filter((c) => !salutations.some((line) => line.includes(c)));
+  }
   if (candidates.length === 0) return undefined;
   const q = bigrams(question);
   // The shortest of the pieces that overlap the question nearly as well as the best one: a comma

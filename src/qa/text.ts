@@ -85,6 +85,8 @@ export function normalize(text: string): string {
     const v = cnToInt(run);
     return v === undefined ? run : String(v);
   });
+  // "10到15个", "10~15个": a range, spelt as the plan spells it (10-15个).
+  t = t.replace(/(\d)\s*(?:到|至|~|—|-)\s*(?=\d)/g, '$1-');
   return t;
 }
 

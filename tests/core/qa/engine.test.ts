@@ -177,6 +177,14 @@ describe('Q&A engine', () => {
     expect(qa.ask('需要几家单位一起申报？').abstained).toBe(true);
   });
 
+  it('should lead with the issuer when asked who issued the plan, not with the addressees', () => {
+    for (const q of ['这个文件是哪个单位发的', 'Who issued the plan?']) {
+      const r = qa.ask(q);
+      expect(r.answers[0]?.clause.id, q).toBe('notice');
+      expect(r.lead, q).toBe('重庆市经济和信息化委员会');
+    }
+  });
+
   it('should give the day the plan was issued only when asked about the plan, never as a deadline', () => {
     const issued = qa.ask('这个方案是哪天印发的');
     expect(issued.answers[0]?.clause.id).toBe('notice');

@@ -9,6 +9,9 @@ describe('normalize', () => {
     expect(normalize('百分之三十')).toBe('30%');
     expect(normalize('每三年')).toBe('每3年');
     expect(normalize('十五个')).toBe('15个');
+    // A range is spelt as the plan spells it.
+    expect(normalize('10到15个')).toBe('10-15个');
+    expect(normalize('1～2家')).toBe('1-2家');
   });
 
   it('should leave numerals that do not count alone', () => {
