@@ -175,7 +175,10 @@ function detailKind(q: string): DetailAsked | undefined {
   for (const p of ASK_PATTERNS) {
     const m = p.re.exec(q);
     if (!m) continue;
-    if (p.kind === 'duration' && /(一次|每隔|多久.{0,6}次|几年一)/.test(q)) return { kind: p.kind, frequency: true };
+    // The question is normalised, so "一次" arrives as "1次".
+    if (p.kind === 'duration' && /([1一](次|回|遍)|每隔|多久.{0,6}[次回遍]|几年一)/.test(q)) {
+      return { kind: p.kind, frequency: true };
+    }
     if (p.kind === 'count' || p.kind === 'duration') {
       const found = UNIT_IN_QUESTION[p.kind].exec(p.kind === 'count' ? q : m[0])?.[1];
       const unit = found ? (UNITS[found] ?? found) : undefined;

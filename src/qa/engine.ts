@@ -121,7 +121,7 @@ const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'n
 
 /** Words naming the plan or its issuing: "这文件啥时候发的", "方案哪天出台的". */
 const ABOUT_DOCUMENT =
-  /(文件|方案|通知|政策|文号|印发|发布|出台|发文|颁布|下发|发的|出的|制定|生效|施行|139号|\b(plan|document|notice|policy|issued|published|released|adopted)\b)/i;
+  /(文件|方案|通知|政策|文号|印发|发布|出台|发文|颁布|下发|发的|出的|制定|生效|施行|落款|成文|签发|印出|139号|\b(plan|document|notice|policy|issued|published|released|adopted)\b)/i;
 
 /** A clause that leaves its rules to a later document ("相关考核评估办法另行制定"). */
 const DEFERRED = /另行(制定|发布|通知|规定)/;
@@ -258,7 +258,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       .filter((s) => s.score >= best.score * 0.5)
       .slice(0, 5)
       .map(({ clause, score }) => ({ clause, score }));
-    const lead = asked ? extractLead(question, best.clause.text, asked) : undefined;
+    const match = (piece: string): number => retriever.coverage(query, piece);
+    const lead = asked ? extractLead(question, best.clause.text, asked, match) : undefined;
     const items = asked?.kind === 'list' ? extractListItems(best.clause.text) : [];
     return {
       question: rawQuestion,

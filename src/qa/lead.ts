@@ -29,7 +29,16 @@ function overlap(question: Set<string>, piece: string): number {
  * Cuts the lead for a question from a clause, or returns undefined when the clause does not state
  * the kind of detail asked.
  */
-export function extractLead(question: string, clauseText: string, asked: DetailAsked): string | undefined {
+export function extractLead(
+  question: string,
+  clauseText: string,
+  asked: DetailAsked,
+  /**
+   * How well a piece of the clause matches the question, synonyms and word weights included;
+   * without it, the character pairs the piece shares with the question.
+   */
+  match?: (piece: string) => number,
+): string | undefined {
   if (asked.kind === 'list' || asked.kind === 'contact') return undefined;
   let candidates = detailFragments(clauseText, asked);
   // A salutation line ("各区县经济信息委，…，各有关单位：") names whom a notice is sent to, which
@@ -40,9 +49,9 @@ export function extractLead(question: string, clauseText: string, asked: DetailA
   }
   if (candidates.length === 0) return undefined;
   const q = bigrams(question);
-  // The shortest of the pieces that overlap the question nearly as well as the best one: a comma
+  // The shortest of the pieces that match the question nearly as well as the best one: a comma
   // part beats its whole sentence.
-  const scored = candidates.map((c) => ({ c, s: overlap(q, c) }));
+  const scored = candidates.map((c) => ({ c, s: match ? match(c) : overlap(q, c) }));
   const top = Math.max(...scored.map((x) => x.s));
   const best = scored.filter((x) => x.s >= top * 0.8).reduce((a, b) => (b.c.length < a.c.length ? b : a)).c;
   if (best.length > MAX_LEAD_LENGTH) return undefined;

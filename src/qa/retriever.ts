@@ -79,6 +79,11 @@ export interface Retriever {
    */
   analyse(question: string, kind?: DetailKind): AnalysedQuery;
   rank(query: AnalysedQuery): ClauseScore[];
+  /**
+   * The share of the question's weight a text covers (its words, their sounds and synonyms): how
+   * well a piece of a clause matches the question.
+   */
+  coverage(query: AnalysedQuery, text: string): number;
 }
 
 /** Builds the index over every clause of the knowledge base. */
@@ -323,7 +328,16 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     return scores.sort((a, b) => b.score - a.score);
   };
 
-  return { analyse, rank };
+  const coverage = (query: AnalysedQuery, text: string): number => {
+    const a = analyseText(text);
+    let hit = 0;
+    for (const f of query.features) {
+      if (a.set.has(f.key) || f.groups.some((g) => a.groups.has(g))) hit += f.weight * f.idf;
+    }
+    return query.mass ? hit / query.mass : 0;
+  };
+
+  return { analyse, rank, coverage };
 }
 
 /** The index of the word each character belongs to (-1 outside words). */

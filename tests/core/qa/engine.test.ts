@@ -185,6 +185,13 @@ describe('Q&A engine', () => {
     }
   });
 
+  it('should lead with the piece of the clause that matches the question, synonyms included', () => {
+    // 考评 is 考核评估: the evaluation every three years, not the yearly summary.
+    expect(qa.ask('市经济信息委隔多长时间对认定的中心考评一次').lead).toBe('每三年定期进行考核评估');
+    expect(qa.ask('文号是多少').lead).toBe('渝经信发〔2017〕139号');
+    expect(qa.ask('落款日期是几号').lead).toBe('2017年12月5日');
+  });
+
   it('should give the day the plan was issued only when asked about the plan, never as a deadline', () => {
     const issued = qa.ask('这个方案是哪天印发的');
     expect(issued.answers[0]?.clause.id).toBe('notice');
