@@ -348,8 +348,8 @@ function wordIndexByPosition(norm: string): Int32Array {
 }
 
 /**
- * Whether a term found at [start, end) begins or ends inside a word it does not stay within: 目的
- * in 项目|的 is no mention of a purpose, while 资金 in 组建资金 and 牵头单位 in 牵头|单位 are.
+ * Whether a term found at [start, end) begins inside a word and runs past its end: 目的 in 项目|的
+ * is no mention of a purpose, while 资金 in 组建资金, 牵头单位 in 牵头|单位 and 带人 in 带|人才 are.
  */
 function straddles(wordOf: Int32Array, start: number, end: number): boolean {
   const first = wordOf[start] ?? -1;
