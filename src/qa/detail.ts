@@ -128,7 +128,10 @@ function withoutApproximateNumbers(q: string): string {
       .replace(/([过了])几/g, '$1些')
       // "几家一起凑", "合伙的几家单位": the several partners, not how many.
       .replace(
-        new RegExp(`(^|[，,；;\\s的])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各))`, 'g'),
+        new RegExp(
+          `(^|[，,；;\\s的和跟与同])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各))`,
+          'g',
+        ),
         '$1些',
       )
       .replace(/的几(?=[个家位])/g, '的些')
@@ -150,16 +153,40 @@ export function isYesNo(question: string): boolean {
 const QUESTION_MARKER =
   /(什么|啥|哪|几|多少|多久|多长|吗|么|呢|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|够不够|怎么|怎样|如何|咋|为何|为什么|谁|何时|[?？])/;
 
-/**
- * The parts of a message that ask something, split at punctuation: "专项支持给几年，每年多少钱" asks
- * two things. A message with fewer than two such parts is one part, the whole message.
- */
-export function questionParts(question: string): string[] {
-  const parts = question
+/** 几 meaning "several" ("有几家小厂", "跟几所大学", "联合几家上下游"), not "how many". */
+const SEVERAL = new RegExp(`(?:[${SEVERAL_BEFORE}的和跟与同]|联合|拉上|带上|叫上|约上)几(?=(${COUNT_UNITS}))`, 'g');
+
+/** A message split after its punctuation. */
+function piecesOf(question: string): string[] {
+  return question
     .split(/(?<=[，,。；;！!？?\s])/)
     .map((p) => p.trim())
-    .filter((p) => QUESTION_MARKER.test(p));
-  return parts.length >= 2 ? parts : [question];
+    .filter(Boolean);
+}
+
+/**
+ * The parts of a message that ask something, split at punctuation: "专项支持给几年，每年多少钱" asks
+ * two things. A part whose only question word is a 几 meaning "several" (有几家小厂想用我们的技术) is
+ * background and left out. A message with fewer than two asking parts otherwise is one part, the
+ * whole message.
+ */
+export function questionParts(question: string): string[] {
+  const pieces = piecesOf(question);
+  const asking = pieces.filter((p) => QUESTION_MARKER.test(p));
+  const beyondSeveral = asking.filter((p) => QUESTION_MARKER.test(p.replace(SEVERAL, '')));
+  if (beyondSeveral.length && beyondSeveral.length < asking.length) return beyondSeveral;
+  return asking.length >= 2 ? asking : [question];
+}
+
+/**
+ * True when a question names a clause's title (four characters or more in common, "产学研用协同创心机制"
+ * for 建立产学研用协同创新机制): asking what that means is asking what the clause says.
+ */
+export function namesTitle(question: string, title: string): boolean {
+  const q = normalize(question);
+  const t = normalize(title);
+  for (let i = 0; i + 4 <= t.length; i++) if (q.includes(t.slice(i, i + 4))) return true;
+  return false;
 }
 
 /** Finds the kind of detail a question asks for, if it asks for a specific one. */

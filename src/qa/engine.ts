@@ -13,6 +13,7 @@ import {
   detailAsked,
   holdsDetail,
   isYesNo,
+  namesTitle,
   otherPeriod,
   periodsAsked,
   questionParts,
@@ -127,7 +128,7 @@ const ABOUT_DOCUMENT =
 const DEFERRED = /另行(制定|发布|通知|规定)/;
 /** Asking for the specifics such a later document would hold: indicators, scoring, detailed rules. */
 const SPECIFICS =
-  /(指标|细则|评分|打分|权重|分值|扣分|加分|考什么|考哪些|评什么|\bkpi\b|\bscor(e|ing)\b|\bindicators?\b|\bcriteria\b)/i;
+  /(指标|细则|评分|打分|权重|分值|扣分|加分|满分|多少分|几分|分数|及格线|合格线|考什么|考哪些|评什么|\bkpi\b|\bscor(e|ing)\b|\bindicators?\b|\bcriteria\b)/i;
 
 /** Builds the engine (indexes the knowledge base once). */
 export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
@@ -220,8 +221,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (asked) {
       // A close runner-up that states the detail asked beats a top clause that does not. A question
       // in several parts ("给几年，每年多少钱") is answered by the first part a clause settles.
+      // Asking what a clause's title means ("产学研用协同创新机制指的是什么") is asking what it says.
+      const holds = (s: ClauseScore, detail: DetailAsked): boolean =>
+        holdsDetail(s.clause.text, detail) || (detail.kind === 'definition' && namesTitle(question, s.clause.title));
       const holderOf = (detail: DetailAsked): ClauseScore | undefined =>
-        ranked.slice(0, 3).find((s) => s.score >= top.score * holderShare && holdsDetail(s.clause.text, detail));
+        ranked.slice(0, 3).find((s) => s.score >= top.score * holderShare && holds(s, detail));
       const settled = parts
         .map((p) => ({ detail: p.asked, holder: p.asked && holderOf(p.asked) }))
         .find((p) => p.holder);

@@ -105,12 +105,16 @@ describe('Q&A engine', () => {
     expect(r.suggestions[0]?.id).toBe('4.3');
     // Whether such rules exist is what the clause does say (另行制定).
     expect(qa.ask('考核评估有没有具体办法？').answers[0]?.clause.id).toBe('4.3');
+    expect(qa.ask('考核评估多少分算及格？').abstained).toBe(true);
+    // Failing is a consequence the clause states.
+    expect(qa.ask('考评不及格要被停多久').lead).toContain('三年内不再纳入');
   });
 
   it('should abstain on subjects the plan never touches, whatever else the question names', () => {
     for (const q of [
       '认定为市级创新中心后能享受什么税收减免？',
       '专利许可转让的收益怎么纳税？',
+      '公司想注册商标去哪申请',
       'What tax benefits do recognised innovation centers enjoy?',
     ]) {
       const r = qa.ask(q);
@@ -175,6 +179,14 @@ describe('Q&A engine', () => {
     expect(qa.ask('合伙的几家单位之间的责权利要写明白吗').answers[0]?.clause.id).toBe('3.2.2');
     // Asked with 需要 it is a count, which the plan does not give.
     expect(qa.ask('需要几家单位一起申报？').abstained).toBe(true);
+    // Background before the question: "there are several".
+    expect(qa.ask('有几家配套厂想用中心的共性技术，成果该怎么往中小企业扩散？').answers[0]?.clause.id).toBe('3.2.10');
+    expect(qa.ask('我们和几所高校一起培养人才，方案鼓励哪种培养模式？').answers[0]?.clause.id).toBe('5.4');
+  });
+
+  it('should answer what a clause title means from that clause, though the plan defines no terms', () => {
+    expect(qa.ask('方案里的产学研用协同创新机制指的是什么？').answers[0]?.clause.id).toBe('2.4');
+    expect(qa.ask('中小企业怎么界定').abstained).toBe(true);
   });
 
   it('should lead with the issuer when asked who issued the plan, not with the addressees', () => {
