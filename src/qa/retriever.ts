@@ -102,9 +102,11 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     byFirst.set(t.term[0] ?? '', list);
     list.push(t);
   }
-  // A sum of money ("800万") is a mention of funds, as 资金 is; a percentage ("35%") one of a share.
+  // A sum of money ("800万") is a mention of funds, as 资金 is; a percentage ("35%") one of a share;
+  // a head count ("200号人") one of staff.
   const moneyGroup = glossary.findIndex((terms) => terms[0] === '资金');
   const shareGroup = glossary.findIndex((terms) => terms[0] === '比例');
+  const staffGroup = glossary.findIndex((terms) => terms[0] === '职工');
   const aloneGroup = new Map(kb.glossary.flatMap((g, group) => g.alone.map((ch) => [ch, group] as const)));
   /** Every occurrence of a glossary term in a text (of its features), longest terms first. */
   const occurrences = (norm: string, feats: Feature[]): { term: string; group: number; at: number }[] => {
@@ -124,6 +126,10 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       for (const m of norm.matchAll(/\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元)/g)) {
         out.push({ term: m[0], group: moneyGroup, at: m.index });
       }
+    }
+    if (staffGroup >= 0) {
+      for (const m of norm.matchAll(/\d+\s*(?:个|名|位|号)?(?:人|员工|职工)/g))
+        out.push({ term: m[0], group: staffGroup, at: m.index });
     }
     if (shareGroup >= 0) {
       for (const m of norm.matchAll(/\d+(?:\.\d+)?\s*%/g)) out.push({ term: m[0], group: shareGroup, at: m.index });
@@ -240,6 +246,9 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       // A pair across two words that no text has ("掏多", "看当") can match nothing: it is noise,
       // not an unknown topic. (A typo split into single characters keeps its known pinyin pair.)
       if (f.cross && !known.has(f.key)) continue;
+      // A number no text states ("200号人", "50") is the asker's own figure, not a topic: it can
+      // match nothing, and a head count or sum in it already counts as a mention of staff or funds.
+      if (/^l:[\d.-]/.test(f.key) && !known.has(f.key)) continue;
       seen.add(f.key);
       const groups = spans.filter((s) => f.start >= s.start && f.end <= s.end).map((s) => s.group);
       const idf = idfOf(f.key);

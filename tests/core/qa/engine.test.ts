@@ -239,6 +239,8 @@ describe('Q&A engine', () => {
     expect(qa.ask('我们几家准备凑800万组建中心，够不够？').answers[0]?.clause.id).toBe('3.1.4');
     // 拿…出来 is money put in, not money received; 大伙 names no topic.
     expect(qa.ask('搞这个中心大伙得拿多少钱出来').lead).toContain('1000万元');
+    // A head count is a mention of staff; the asker's own numbers match nothing and weigh nothing.
+    expect(qa.ask('全厂400个人，研发120人，达标没').answers[0]?.clause.id).toBe('3.2.6');
     // A percentage is a mention of a share; 了吧 asks for confirmation, a yes/no question.
     expect(qa.ask('我们的研发人员有35%，超过要求了吧').answers[0]?.clause.id).toBe('3.2.6');
   });
