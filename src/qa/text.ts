@@ -45,7 +45,7 @@ const CN_DIGIT: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const NUMERAL_RUN = new RegExp(`[${CN_NUMERAL}]+(?=([年个家名天月万元倍次人位项条成岁期])?)`, 'g');
+const NUMERAL_RUN = new RegExp(`[${CN_NUMERAL}]+(?=([年个家名天月万元倍次回遍人位项条成岁期])?)`, 'g');
 
 function cnToInt(run: string): number | undefined {
   let total = 0;
