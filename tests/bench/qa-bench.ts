@@ -5,34 +5,20 @@
  * times the CLI batch (`ask --json` on stdin) over the file, process start included.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { loadKnowledge } from '../../src/knowledge-base/index.ts';
 import { createQaEngine, toAskJson } from '../../src/qa/index.ts';
 import { type Baseline, createBm25Baseline, createMiniSearchBaseline } from './baselines.ts';
+import { type QuestionItem, readQuestionSet } from './question-set.ts';
 
-const lineSchema = z.object({
-  id: z.string(),
-  q: z.string(),
-  gold: z.array(z.string()),
-  type: z.enum(['fact', 'paraphrase', 'colloquial', 'keyword', 'typo', 'english', 'oos_near', 'oos']),
-});
-type Item = z.infer<typeof lineSchema>;
+type Item = QuestionItem;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const file =
   process.argv.slice(2).find((a) => !a.startsWith('--')) ??
   fileURLToPath(new URL('../qa/questions.jsonl', import.meta.url));
 const verbose = process.argv.includes('--verbose');
-const items: Item[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l, i) => {
-    const r = lineSchema.safeParse(JSON.parse(l));
-    if (!r.success) throw new Error(`${file}:${i + 1}: ${r.error.issues[0]?.message}`);
-    return r.data;
-  });
+const items: Item[] = readQuestionSet(file);
 
 const IN_SCOPE = new Set(['fact', 'paraphrase', 'colloquial', 'keyword', 'typo']);
 const OOS = new Set(['oos', 'oos_near']);
