@@ -143,7 +143,7 @@ function withoutApproximateNumbers(q: string): string {
  * without that kind of detail may still settle it.
  */
 export function isYesNo(question: string): boolean {
-  const q = withoutApproximateNumbers(question.normalize('NFKC').trim());
+  const q = withoutApproximateNumbers(normalize(question).trim());
   // "可以分几年到位吗" still asks for a number; "有几家企业…吗" (几 = several) does not.
   const asking = q.replace(new RegExp(`[${SEVERAL_BEFORE}]几[个家名位项]`, 'g'), '');
   return YES_NO.test(q) && !/(几|多少|多久|多长|how (much|many|long))/i.test(asking);

@@ -68,12 +68,26 @@ function cnToInt(run: string): number | undefined {
 }
 
 /**
+ * Chongqing (Southwestern Mandarin) words for the standard question words: 好多钱 is 多少钱, 啷个 is
+ * 怎么, 莫得 is 没有, 哪个来评 is 谁来评. 好多 asks only at the end of a phrase; before a noun
+ * (好多企业) it means "many".
+ */
+const DIALECT: [RegExp, string][] = [
+  [/好多(?=(钱|个|家|年|天|人|亿|万|次|名|位|项|分|倍)?\s*(嘛|呢|哦|啊|噻|嗦|哟|哇|喃)?\s*([？?，,。!！]|$))/g, '多少'],
+  [/啷个/g, '怎么'],
+  [/莫得/g, '没有'],
+  [/啥子/g, '什么'],
+  [/哪个(?=(来|负责|牵头|组织|管|评|审|批|拍板|说了算))/g, '谁'],
+];
+
+/**
  * Folds text to the form features are taken from: NFKC (full-width digits, ％ and brackets become
- * ASCII), lower case, 百分之三十 → 30%, Chinese numerals that count something → digits
- * (一千万 → 1000万, 三年 → 3年), and 区（县） → 区县.
+ * ASCII), lower case, dialect question words → standard ones, 百分之三十 → 30%, Chinese numerals that
+ * count something → digits (一千万 → 1000万, 三年 → 3年), ranges (10到15个 → 10-15个), and 区（县） → 区县.
  */
 export function normalize(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
+  for (const [re, standard] of DIALECT) t = t.replace(re, standard);
   t = t.replace(/\((.)\)/g, '$1');
   t = t.replace(new RegExp(`百分之([${CN_NUMERAL}\\d]+)`, 'g'), (_m, n: string) => {
     const v = /^\d+$/.test(n) ? Number(n) : cnToInt(n);

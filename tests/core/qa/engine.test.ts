@@ -146,6 +146,13 @@ describe('Q&A engine', () => {
     expect(qa.ask('方案提到的海外英才计划叫什么名字？').answers[0]?.clause.id).toBe('5.4');
   });
 
+  it('should read a figure asked in Chongqing dialect (给好多钱) as a figure the plan may not give', () => {
+    const r = qa.ask('认定了以后专项支持给好多钱嘛');
+    expect(r.abstained).toBe(true);
+    expect(r.reason).toBe('detail_missing');
+    expect(qa.ask('组建资金最少要投好多钱').lead).toContain('1000万元');
+  });
+
   it('should not answer with the figures of another year', () => {
     expect(qa.ask('到2020年要培育多少个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     for (const q of ['到2025年要培育多少个市级创新中心？', '十四五期间要建几个创新中心']) {

@@ -14,6 +14,14 @@ describe('normalize', () => {
     expect(normalize('1～2家')).toBe('1-2家');
   });
 
+  it('should read Chongqing question words as the standard ones, and 好多 before a noun as "many"', () => {
+    expect(normalize('补贴给好多钱嘛')).toBe('补贴给多少钱嘛');
+    expect(normalize('比例是好多？')).toBe('比例是多少?');
+    expect(normalize('啷个申报，莫得材料咋办')).toBe('怎么申报,没有材料咋办');
+    expect(normalize('哪个来评审')).toBe('谁来评审');
+    expect(normalize('好多企业想申请')).toBe('好多企业想申请');
+  });
+
   it('should leave numerals that do not count alone', () => {
     expect(normalize('统一')).toBe('统一');
     expect(normalize('一行业一中心')).toBe('一行业一中心');
