@@ -83,7 +83,7 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'amount',
-    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|交多少|收多少|多少补|(资金|经费)[^，。？?]{0,3}规模|收费|会费|津贴|薪酬|工资|补(贴|助)标准|资助标准|奖励标准|[费金](的)?标准|\bhow much\b|\bamount\b)/,
+    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|交多少|收多少|多少补|(资金|经费)[^，。？?]{0,3}规模|收费|会费|津贴|薪酬|工资|补(贴|助)标准|资助标准|奖励标准|[费金](的)?标准|\bhow much\b|\bamount\b|\bhow (large|big|high)\b.{0,30}\b(subsid|grant|fund|support|budget|invest|capital))/,
   },
   {
     kind: 'duration',
@@ -100,7 +100,9 @@ const ASK_PATTERNS: AskPattern[] = [
   {
     // Any other "how much / how many" (达到多少, 净资产最少要多少): some figure.
     kind: 'number',
-    re: new RegExp(`(多少|(?<![哪${SEVERAL_BEFORE}])几(?!${COUNT_UNITS}|[方块类条种面])|\\bhow (much|many)\\b)`),
+    re: new RegExp(
+      `(多少|(?<![哪${SEVERAL_BEFORE}])几(?!${COUNT_UNITS}|[方块类条种面])|\\bhow (much|many|large|big|high)\\b)`,
+    ),
   },
   {
     kind: 'body',
@@ -236,6 +238,14 @@ const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list' | 'duration'
 
 /** Units that measure or count the same thing, folded to one spelling (日 = 天, 家 = 个, 名 = 人). */
 const UNITS: Record<string, string> = {
+  day: '天',
+  days: '天',
+  week: '周',
+  weeks: '周',
+  month: '月',
+  months: '月',
+  year: '年',
+  years: '年',
   日: '天',
   个月: '月',
   星期: '周',
@@ -244,9 +254,9 @@ const UNITS: Record<string, string> = {
   位: '人',
 };
 
-/** The unit a question names, per kind ("几天", "几家"). */
+/** The unit a question names, per kind ("几天", "几家", "how many days"). */
 const UNIT_IN_QUESTION = {
-  duration: /(天|日|个月|周|星期|年)/,
+  duration: /(天|日|个月|周|星期|年|\b(?:days?|weeks?|months?|years?)\b)/,
   // 几个人 counts people, not things.
   count: new RegExp(`(?:几|多少)(?:个(?=人))?(${COUNT_UNITS})`),
 } as const;

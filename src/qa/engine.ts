@@ -103,10 +103,10 @@ export interface QaEngine {
 
 /** Words that ask about the present state of things. */
 const CURRENT =
-  /(现在|目前|当前|今年|明年|本年度|最新|截至目前|已经|已有)|\b(current|currently|now|so far|to date|this year|next year|latest|already)\b/i;
+  /(现在|目前|当前|今年|明年|本年度|最新|截至目前|已经|已有)|\b(current|currently|now|so far|to date|this year|next year|latest|already)\b|\b(has|have)\b.{0,20}\b(approved|recognized|recognised|established|set up|built|named)\b/i;
 /** "Which / how many centers (companies, units)": a list of entities, which the plan never names. */
 const CURRENT_ENTITIES =
-  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(中心|企业|单位|公司|机构)[^，。？?]{0,4}(有哪些|是哪些|有几家|有多少)|(名单|截止|批次|进展|进度|完成情况)|\b(which|how many)\b.{0,30}\b(cent(er|re)s|companies|enterprises|firms)\b|\b(list|deadline|round|who)\b/i;
+  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(中心|企业|单位|公司|机构)[^，。？?]{0,4}(有哪些|是哪些|有几家|有多少)|(名单|截止|批次|进展|进度|完成情况)|\b(which|how many)\b.{0,40}\b(cent(er|re)s|companies|enterprises|firms)\b|\b(list|deadline|round|who)\b/i;
 
 /** "是哪两家": the names of organisations, which the plan never gives (it names fields). */
 const ENTITY_NAMES = /是哪(两|几|些)家|具体名单/;

@@ -311,6 +311,16 @@ describe('Q&A engine', () => {
     expect(qa.ask('tax rate').abstained).toBe(true);
   });
 
+  it('should read the unit and the kind of an English question for a figure', () => {
+    for (const q of ['How many days is the publicity period?', 'How large is the subsidy for a recognised center?']) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.reason, q).toBe('detail_missing');
+    }
+    expect(qa.ask('Which government body is in charge of implementing the program?').answers[0]?.clause.id).toBe('4');
+    expect(qa.ask('Are there good schools for expat kids?').reason).toBe('uncovered_topic');
+  });
+
   it('should apply the same checks to an English question: present state, writing requests, dividing IP income', () => {
     expect(qa.ask('Who is the current director of the commission?').reason).toBe('current_state');
     expect(qa.ask('How many centers have been recognised so far?').abstained).toBe(true);
