@@ -29,6 +29,11 @@ export interface DetailAsked {
   /** "多长时间内到位": a time limit, which only a stated figure answers (not 长期 or 持续). */
   limit?: boolean;
   /**
+   * "评审一般要多长时间": how long a procedure takes, which only a stated processing time (30个工作日内)
+   * answers, not how long something lasts (前三年连续给予专项支持).
+   */
+  process?: boolean;
+  /**
    * A head count asked against a total the question gives ("100个人，搞研发的要多少人"): a share
    * of the staff answers it as well as a number of people.
    */
@@ -47,6 +52,10 @@ interface AskPattern {
   re: RegExp;
   /** The unit is the first capture group when present. */
 }
+
+/** How long a procedure takes: 评审要多久, 认定下来要多长时间, how long does the review take. */
+const PROCESS_TIME =
+  /(评审|审批|审核|审定|认定|批复|办理|流程|程序|走完|下来|出结果|公示完)(一般|通常|大概|大约|总共|一共|前后)?(要|需要|得)?(花)?(多长时间|多久|几天|几个月)|\bhow long\b.{0,60}\b(takes?|review|approval|process(ing)?)\b/;
 
 /** A head count stated in a question ("100个人", "200名员工"). */
 const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
@@ -212,11 +221,13 @@ function detailKind(q: string): DetailAsked | undefined {
       const found = UNIT_IN_QUESTION[p.kind].exec(p.kind === 'count' ? q : m[0])?.[1];
       const unit = found ? (UNITS[found] ?? found) : undefined;
       const limit = p.kind === 'duration' && /(多久|多长时间|几年|几个月|几天)(以|之)?内/.test(q);
+      const process = p.kind === 'duration' && PROCESS_TIME.test(q);
       const shareOfTotal = p.kind === 'count' && unit === '人' && HEADCOUNT.test(q);
       return {
         kind: p.kind,
         ...(unit ? { unit } : {}),
         ...(limit ? { limit } : {}),
+        ...(process ? { process } : {}),
         ...(shareOfTotal ? { shareOfTotal } : {}),
       };
     }
@@ -299,6 +310,7 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
         return extractListItems(piece).length > 0;
       case 'duration':
         if (asked.frequency) return /每/.test(norm);
+        if (asked.process) return /\d+个?(工作日|日|天|周|个月)(以)?内/.test(norm);
         // Without a unit in the question, a stated frequency or 长期 answers "多久".
         return (
           statesInUnit(norm, 'duration', asked.unit) || (!asked.unit && !asked.limit && QUALITATIVE_DURATION.test(norm))

@@ -153,6 +153,15 @@ describe('Q&A engine', () => {
     expect(qa.ask('组建资金最少要投好多钱').lead).toContain('1000万元');
   });
 
+  it('should not answer how long a procedure takes with how long support lasts', () => {
+    for (const q of ['审批流程一般要多久？', 'How long does the approval process take?']) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.lead, q).toBeUndefined();
+    }
+    expect(qa.ask('认定以后支持多久').lead).toBe('前三年连续给予专项支持');
+  });
+
   it('should not answer with the figures of another year', () => {
     expect(qa.ask('到2020年要培育多少个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     for (const q of ['到2025年要培育多少个市级创新中心？', '十四五期间要建几个创新中心']) {
