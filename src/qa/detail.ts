@@ -167,6 +167,13 @@ const QUESTION_MARKER =
 /** 几 meaning "several" ("有几家小厂", "跟几所大学", "联合几家上下游"), not "how many". */
 const SEVERAL = new RegExp(`(?:[${SEVERAL_BEFORE}的和跟与同]|联合|拉上|带上|叫上|约上)几(?=(${COUNT_UNITS}))`, 'g');
 
+/** The asking pieces of a message when it also has background pieces; undefined otherwise. */
+export function askingPart(question: string): string | undefined {
+  const pieces = piecesOf(question);
+  const asking = pieces.filter((p) => QUESTION_MARKER.test(p.replace(SEVERAL, '')));
+  return asking.length && asking.length < pieces.length ? asking.join('') : undefined;
+}
+
 /** A message split after its punctuation. */
 function piecesOf(question: string): string[] {
   return question

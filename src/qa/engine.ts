@@ -9,6 +9,7 @@
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
 import {
+  askingPart,
   type DetailAsked,
   detailAsked,
   holdsDetail,
@@ -90,6 +91,12 @@ export interface QaEngineOptions extends RetrieverOptions {
    */
   holderShare?: number;
   /**
+   * A runner-up within this share of the top score is compared with it on the asking part of a
+   * message alone, without its background.
+   * @default 0.9
+   */
+  tieShare?: number;
+  /**
    * Longest question (characters) analysed; the rest is ignored.
    * @default 500
    */
@@ -120,6 +127,9 @@ const TASK_REQUEST =
 
 const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact', 'definition']);
 
+/** How much more the asking part alone must prefer the runner-up to put it first. */
+const FOCUS_MARGIN = 1.2;
+
 /** Words naming the plan or its issuing: "这文件啥时候发的", "方案哪天出台的". */
 const ABOUT_DOCUMENT =
   /(文件|方案|通知|政策|文号|印发|发布|出台|发文|颁布|下发|发的|出的|制定|生效|施行|落款|成文|签发|印出|139号|\b(plan|document|notice|policy|issued|published|released|adopted)\b)/i;
@@ -137,6 +147,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     maxUnknownShare = 0.45,
     unansweredMargin = 0.05,
     holderShare = 0.7,
+    tieShare = 0.9,
     maxQuestionLength = 500,
   } = options;
   const retriever = createRetriever(kb, options);
@@ -218,6 +229,15 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       return abstain(rawQuestion, 'current_state', ranked, asked);
     }
     let chosen = ranked;
+    // Two clauses nearly tied: the one the asking part alone prefers wins, since background before a
+    // question ("我们打算以专利作价入股，以后收益怎么分") names a topic the question is not about.
+    const asking = isEn ? undefined : askingPart(question);
+    const [first, second] = ranked;
+    if (asking && first && second && second.score >= first.score * tieShare) {
+      const focus = retriever.rank(retriever.analyse(asking, asked?.kind));
+      const alone = (c: ClauseScore) => focus.find((s) => s.clause === c.clause)?.score ?? 0;
+      if (alone(second) > alone(first) * FOCUS_MARGIN) chosen = [second, first, ...ranked.slice(2)];
+    }
     if (asked) {
       // A close runner-up that states the detail asked beats a top clause that does not. A question
       // in several parts ("给几年，每年多少钱") is answered by the first part a clause settles.

@@ -245,6 +245,11 @@ describe('Q&A engine', () => {
     expect(qa.ask('建创新中心要依托现成的平台，还是从零开始').answers[0]?.clause.id).toBe('1.3');
   });
 
+  it('should settle a near tie between two clauses by the asking part, not the background', () => {
+    // Experts in general (三（二）5) against bringing in talent from abroad (五（四）).
+    expect(qa.ask('打算从国外请顶尖专家，有没有政策？').answers[0]?.clause.id).toBe('5.4');
+  });
+
   it('should not count the unit of a number (3年后) as a word the plan does not know', () => {
     const r = qa.ask('满3年后还支持吗');
     expect(r.abstained).toBe(false);
