@@ -327,7 +327,7 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
         // states one per field.
         return (
           statesInUnit(norm, 'count', asked.unit) ||
-          ((asked.unit ?? '个') === '个' && ONE_PER.test(norm)) ||
+          (asked.unit === '个' && ONE_PER.test(norm)) ||
           (asked.shareOfTotal === true && HOLDS.ratio.test(norm))
         );
       case 'amount':

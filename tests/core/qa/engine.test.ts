@@ -186,8 +186,9 @@ describe('Q&A engine', () => {
     expect(qa.ask('到2020年要培育几个市级创新中心？').answers[0]?.clause.id).toBe('1.2');
     expect(qa.ask('市级创新中心一年受理几批申报？').abstained).toBe(true);
     expect(qa.ask('专家委员会至少要有几名专家？').abstained).toBe(true);
-    // "一行业（领域）一中心" states one center per field.
+    // "一行业（领域）一中心" states one center per field, not a number of shareholders.
     expect(qa.ask('同一个领域里最多能认定几个中心？').answers[0]?.clause.id).toBe('5.2');
+    expect(qa.ask('申报国家级中心时，对股东数量的最低要求是什么？').lead).toBeUndefined();
   });
 
   it('should read 几家 of partners acting together as "several", not as a question for a count', () => {
