@@ -45,6 +45,8 @@ export interface DetailAsked {
   granted?: boolean;
   /** A figure per unit ("每个领域几个"), which a total (10-15个) does not answer. */
   perUnit?: boolean;
+  /** What "X数量" counts (股东数量 → 股东): a stated count of something else does not answer it. */
+  counted?: string;
 }
 
 interface AskPattern {
@@ -52,6 +54,9 @@ interface AskPattern {
   re: RegExp;
   /** The unit is the first capture group when present. */
 }
+
+/** "股东数量", "专家的数量": the thing a count question counts, when it names one. */
+const COUNTED = /(股东|成员|专家|人员|员工|职工|专利|论文|项目|平台|企业|单位|高校)的?数量/;
 
 /** How long a procedure takes: 评审要多久, 认定下来要多长时间, how long does the review take. */
 const PROCESS_TIME =
@@ -230,12 +235,14 @@ function detailKind(q: string): DetailAsked | undefined {
       const limit = p.kind === 'duration' && /(多久|多长时间|几年|几个月|几天)(以|之)?内/.test(q);
       const process = p.kind === 'duration' && PROCESS_TIME.test(q);
       const shareOfTotal = p.kind === 'count' && unit === '人' && HEADCOUNT.test(q);
+      const counted = p.kind === 'count' && !unit ? COUNTED.exec(q)?.[1] : undefined;
       return {
         kind: p.kind,
         ...(unit ? { unit } : {}),
         ...(limit ? { limit } : {}),
         ...(process ? { process } : {}),
         ...(shareOfTotal ? { shareOfTotal } : {}),
+        ...(counted ? { counted } : {}),
       };
     }
     if (p.kind === 'amount' && GRANTED.test(q)) return { kind: p.kind, granted: true };
@@ -323,6 +330,7 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
           statesInUnit(norm, 'duration', asked.unit) || (!asked.unit && !asked.limit && QUALITATIVE_DURATION.test(norm))
         );
       case 'count':
+        if (asked.counted && !norm.includes(asked.counted)) return false;
         // "几批" is not answered by "10-15个": the thing counted must match. "一行业（领域）一中心"
         // states one per field.
         return (
