@@ -62,8 +62,8 @@ const COUNTED = /(股东|成员|专家|人员|员工|职工|专利|论文|项目
 const PROCESS_TIME =
   /(评审|审批|审核|审定|认定|批复|办理|流程|程序|走完|下来|出结果|公示完)(一般|通常|大概|大约|总共|一共|前后)?(要|需要|得)?(花)?(多长时间|多久|几天|几个月)|\bhow long\b.{0,60}\b(takes?|review|approval|process(ing)?)\b/;
 
-/** A head count stated in a question ("100个人", "200名员工"). */
-const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
+/** A head count stated in a question ("100个人", "200名员工", "200号人"). */
+export const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
 
 /** "每个领域", "各区县": a figure asked for each unit, not in total. */
 const PER_UNIT = /(每(个|家|一个|一家|位|名|项)|各(个|家)?(领域|区县|行业|中心|企业|单位))|\b(per|each)\b/i;
@@ -175,8 +175,13 @@ const SEVERAL = new RegExp(`(?:[${SEVERAL_BEFORE}的和跟与同]|联合|拉上|
 /** The asking pieces of a message when it also has background pieces; undefined otherwise. */
 export function askingPart(question: string): string | undefined {
   const pieces = piecesOf(question);
-  const asking = pieces.filter((p) => QUESTION_MARKER.test(p.replace(SEVERAL, '')));
+  const asking = pieces.filter(asksBeyondSeveral);
   return asking.length && asking.length < pieces.length ? asking.join('') : undefined;
+}
+
+/** True when a piece asks something besides a 几 meaning "several". */
+function asksBeyondSeveral(piece: string): boolean {
+  return QUESTION_MARKER.test(piece.replace(SEVERAL, ''));
 }
 
 /** A message split after its punctuation. */
@@ -196,7 +201,7 @@ function piecesOf(question: string): string[] {
 export function questionParts(question: string): string[] {
   const pieces = piecesOf(question);
   const asking = pieces.filter((p) => QUESTION_MARKER.test(p));
-  const beyondSeveral = asking.filter((p) => QUESTION_MARKER.test(p.replace(SEVERAL, '')));
+  const beyondSeveral = asking.filter(asksBeyondSeveral);
   if (beyondSeveral.length && beyondSeveral.length < asking.length) return beyondSeveral;
   return asking.length >= 2 ? asking : [question];
 }
@@ -313,7 +318,7 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
     if (asked.perUnit && !/[每各]/.test(piece)) return false;
     // Figures inside another document's title or number (《…2016-2020年》, 〔2017〕) are not details
     // this plan states.
-    const norm = normalize(piece.replace(/《[^》]*》|〔[^〕]*〕/g, ''));
+    const norm = normalize(withoutCitations(piece));
     switch (asked.kind) {
       case 'contact':
         return false;
@@ -345,6 +350,16 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
     }
   };
   return pieces.filter(test);
+}
+
+/** A text without the titles and numbers of the documents it cites (《…2016-2020年》, 〔2017〕). */
+function withoutCitations(text: string): string {
+  return text.replace(/《[^》]*》|〔[^〕]*〕/g, '');
+}
+
+/** The dates and years a clause states itself ("2017年12月5日", "2020年"), citations left out. */
+export function datesStated(text: string): string[] {
+  return withoutCitations(text).match(new RegExp(HOLDS.date.source, 'g')) ?? [];
 }
 
 /**

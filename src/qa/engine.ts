@@ -11,6 +11,7 @@ import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
 import {
   askingPart,
   type DetailAsked,
+  datesStated,
   detailAsked,
   holdsDetail,
   isYesNo,
@@ -163,7 +164,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   );
   /** True when the only dates a clause states are the days its document was issued. */
   const statesOnlyIssueDate = (text: string): boolean => {
-    const dates = text.replace(/《[^》]*》|〔[^〕]*〕/g, '').match(/\d{4}年\d{1,2}月\d{1,2}日|\d{4}年/g) ?? [];
+    const dates = datesStated(text);
     return dates.length > 0 && dates.every((d) => issueDates.has(d));
   };
 

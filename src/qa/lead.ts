@@ -4,7 +4,6 @@
  * count or body a question asks for. It is always cut from the clause text, never composed.
  */
 import { type DetailAsked, detailFragments } from './detail.ts';
-import { charPairs, normalize } from './text.ts';
 
 export { extractListItems } from './detail.ts';
 
@@ -17,14 +16,6 @@ const QUALIFIER = /(不低于|不少于|不超过|不高于|不得低于|达到|
 /** Asking whom something is sent or addressed to. */
 const TO_WHOM = /(给谁|发给|发到|下发给|送给|主送|对象|收文|\bto whom\b|\baddressee)/i;
 
-const bigrams = (s: string): Set<string> => charPairs(normalize(s));
-
-function overlap(question: Set<string>, piece: string): number {
-  let hit = 0;
-  for (const b of bigrams(piece)) if (question.has(b)) hit++;
-  return hit;
-}
-
 /**
  * Cuts the lead for a question from a clause, or returns undefined when the clause does not state
  * the kind of detail asked.
@@ -33,11 +24,8 @@ export function extractLead(
   question: string,
   clauseText: string,
   asked: DetailAsked,
-  /**
-   * How well a piece of the clause matches the question, synonyms and word weights included;
-   * without it, the character pairs the piece shares with the question.
-   */
-  match?: (piece: string) => number,
+  /** How well a piece of the clause matches the question, synonyms and word weights included. */
+  match: (piece: string) => number,
 ): string | undefined {
   if (asked.kind === 'list' || asked.kind === 'contact') return undefined;
   let candidates = detailFragments(clauseText, asked);
@@ -48,10 +36,9 @@ export function extractLead(
     candidates = candidates.filter((c) => !salutations.some((line) => line.includes(c)));
   }
   if (candidates.length === 0) return undefined;
-  const q = bigrams(question);
   // The shortest of the pieces that match the question nearly as well as the best one: a comma
   // part beats its whole sentence.
-  const scored = candidates.map((c) => ({ c, s: match ? match(c) : overlap(q, c) }));
+  const scored = candidates.map((c) => ({ c, s: match(c) }));
   const top = Math.max(...scored.map((x) => x.s));
   const best = scored.filter((x) => x.s >= top * 0.8).reduce((a, b) => (b.c.length < a.c.length ? b : a)).c;
   if (best.length > MAX_LEAD_LENGTH) return undefined;

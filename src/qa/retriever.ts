@@ -7,8 +7,8 @@
  * the clause (or a question it answers) also says.
  */
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
-import { type DetailKind, detailAsked } from './detail.ts';
-import { FEATURE_WEIGHTS, type Feature, features, normalize, segment } from './text.ts';
+import { type DetailKind, detailAsked, HEADCOUNT } from './detail.ts';
+import { FEATURE_WEIGHTS, type Feature, features, normalize, segment, type Word } from './text.ts';
 
 /** A feature of the question, with the synonym groups whose term it falls inside. */
 interface QueryFeature extends Feature {
@@ -104,14 +104,22 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   }
   // A sum of money ("800万") is a mention of funds, as 资金 is; a percentage ("35%") one of a share;
   // a head count ("200号人") one of staff.
-  const moneyGroup = glossary.findIndex((terms) => terms[0] === '资金');
-  const shareGroup = glossary.findIndex((terms) => terms[0] === '比例');
-  const staffGroup = glossary.findIndex((terms) => terms[0] === '职工');
+  const figureGroups = [
+    { word: '资金', figure: /\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元)/g },
+    { word: '比例', figure: /\d+(?:\.\d+)?\s*%/g },
+    { word: '职工', figure: new RegExp(HEADCOUNT.source, 'g') },
+  ]
+    .map(({ word, figure }) => ({ group: glossary.findIndex((terms) => terms[0] === word), figure }))
+    .filter(({ group }) => group >= 0);
   const aloneGroup = new Map(kb.glossary.flatMap((g, group) => g.alone.map((ch) => [ch, group] as const)));
   /** Every occurrence of a glossary term in a text (of its features), longest terms first. */
-  const occurrences = (norm: string, feats: Feature[]): { term: string; group: number; at: number }[] => {
+  const occurrences = (
+    norm: string,
+    words: Word[],
+    feats: Feature[],
+  ): { term: string; group: number; at: number }[] => {
     const out: { term: string; group: number; at: number }[] = [];
-    const wordOf = wordIndexByPosition(norm);
+    const wordOf = wordIndexByPosition(norm, words);
     for (let at = 0; at < norm.length; at++) {
       for (const t of byFirst.get(norm[at] ?? '') ?? []) {
         if (norm.startsWith(t.term, at) && !straddles(wordOf, at, at + t.term.length)) out.push({ ...t, at });
@@ -122,17 +130,8 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       const group = f.key.startsWith('u:') ? aloneGroup.get(f.key.slice(2)) : undefined;
       if (group !== undefined) out.push({ term: f.key.slice(2), group, at: f.start });
     }
-    if (moneyGroup >= 0) {
-      for (const m of norm.matchAll(/\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元)/g)) {
-        out.push({ term: m[0], group: moneyGroup, at: m.index });
-      }
-    }
-    if (staffGroup >= 0) {
-      for (const m of norm.matchAll(/\d+\s*(?:个|名|位|号)?(?:人|员工|职工)/g))
-        out.push({ term: m[0], group: staffGroup, at: m.index });
-    }
-    if (shareGroup >= 0) {
-      for (const m of norm.matchAll(/\d+(?:\.\d+)?\s*%/g)) out.push({ term: m[0], group: shareGroup, at: m.index });
+    for (const { group, figure } of figureGroups) {
+      for (const m of norm.matchAll(figure)) out.push({ term: m[0], group, at: m.index });
     }
     return out.sort((a, b) => b.term.length - a.term.length || a.at - b.at);
   };
@@ -143,11 +142,12 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     text: string,
   ): { set: Map<string, number>; feats: Feature[]; norm: string; groups: Set<number> } => {
     const norm = normalize(text);
-    const feats = features(norm);
+    const words = segment(norm);
+    const feats = features(norm, words);
     const set = new Map<string, number>();
     for (const f of feats) set.set(f.key, Math.max(f.weight, set.get(f.key) ?? 0));
     // Each synonym group a text mentions is a feature of its own, so 钱 in a question meets 资金.
-    const groups = new Set(occurrences(norm, feats).map((o) => o.group));
+    const groups = new Set(occurrences(norm, words, feats).map((o) => o.group));
     for (const g of groups) set.set(`g:${g}`, FEATURE_WEIGHTS.group);
     return { set, feats, norm, groups };
   };
@@ -226,9 +226,10 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
 
   const analyse = (question: string, kind?: DetailKind): AnalysedQuery => {
     const norm = normalize(question);
-    const textFeatures = features(norm);
+    const words = segment(norm);
+    const textFeatures = features(norm, words);
     const spans: { start: number; end: number; group: number }[] = [];
-    for (const { term, group, at } of occurrences(norm, textFeatures)) {
+    for (const { term, group, at } of occurrences(norm, words, textFeatures)) {
       const end = at + term.length;
       if (!spans.some((s) => at < s.end && end > s.start && s.group !== group)) spans.push({ start: at, end, group });
     }
@@ -259,7 +260,7 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
     // glossary term covers it: the question is then about something the plan does not name.
     let unknownMass = 0;
     let contentMass = 0;
-    for (const w of contentWords(norm)) {
+    for (const w of contentWords(words)) {
       if (w.word.length < 2) continue;
       const end = w.start + w.word.length;
       contentMass += w.word.length;
@@ -350,9 +351,9 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
 }
 
 /** The index of the word each character belongs to (-1 outside words). */
-function wordIndexByPosition(norm: string): Int32Array {
+function wordIndexByPosition(norm: string, words: Word[]): Int32Array {
   const wordOf = new Int32Array(norm.length).fill(-1);
-  for (const [i, w] of segment(norm).entries()) wordOf.fill(i, w.start, w.start + w.word.length);
+  for (const [i, w] of words.entries()) wordOf.fill(i, w.start, w.start + w.word.length);
   return wordOf;
 }
 
@@ -368,14 +369,14 @@ function straddles(wordOf: Int32Array, start: number, end: number): boolean {
 }
 
 /**
- * The content words of a normalised text, with runs of one-character words joined: the segmenter
+ * The content words among a text's words, with runs of one-character words joined: the segmenter
  * splits words it does not know (高新, 加计) into single characters.
  */
-function contentWords(norm: string): { word: string; start: number }[] {
+function contentWords(words: Word[]): { word: string; start: number }[] {
   const out: { word: string; start: number }[] = [];
   let pending: { word: string; start: number } | undefined;
   let numberEnd = -1;
-  for (const w of segment(norm)) {
+  for (const w of words) {
     // The unit of a number ("3年", "5家") belongs to the number, which has features of its own.
     const unit = w.start === numberEnd && w.word.length === 1;
     numberEnd = /^[\d.]+$/.test(w.word) ? w.start + w.word.length : -1;

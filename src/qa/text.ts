@@ -142,9 +142,17 @@ function isFunctionWord(word: string): boolean {
   return word.length <= 3 && CJK.test(word) && [...word].every((ch) => FUNCTION_WORDS.has(ch));
 }
 
+/** A word-like piece of a normalised text, with its offset. */
+export interface Word {
+  word: string;
+  start: number;
+  /** A function word, which carries no topic. */
+  stop: boolean;
+}
+
 /** Segments normalised text into word-like pieces with offsets. */
-export function segment(text: string): { word: string; start: number; stop: boolean }[] {
-  const out: { word: string; start: number; stop: boolean }[] = [];
+export function segment(text: string): Word[] {
+  const out: Word[] = [];
   for (const s of segmenter.segment(text)) {
     if (!s.isWordLike) continue;
     out.push({
@@ -161,9 +169,8 @@ export function segment(text: string): { word: string; start: number; stop: bool
  * neighbouring Chinese characters give a bigram and a pinyin bigram, so segmentation mistakes
  * (which typos cause) cost little.
  */
-export function features(norm: string): Feature[] {
+export function features(norm: string, segs: Word[] = segment(norm)): Feature[] {
   const out: Feature[] = [];
-  const segs = segment(norm);
   let run: { ch: string; at: number; word: number; single: boolean }[] = [];
   const flush = (): void => {
     // A one-character run has no pair: the character itself stands for it.
