@@ -6,7 +6,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Logger, Store } from '../../src/index.ts';
+import type { Clock, Logger, Store } from '../../src/index.ts';
 import { ConfigError, StateError } from '../../src/index.ts';
 import { KeyvStore } from './keyv-store.ts';
 
@@ -20,6 +20,11 @@ export interface CreateStoreOptions {
    * @default no logging
    */
   logger?: Logger;
+  /**
+   * Where "now" comes from for TTLs.
+   * @default the system clock
+   */
+  clock?: Clock;
 }
 
 const ACCEPTED = 'sqlite://<path> (e.g. sqlite://./data/bot.sqlite or sqlite:///var/lib/bot/bot.sqlite)';
@@ -44,7 +49,7 @@ const RESERVED = new Set(['redis', 'rediss', 'postgres', 'postgresql']);
  * ```
  */
 export async function createStore(url: string, options: CreateStoreOptions = {}): Promise<Store> {
-  const { logger } = options;
+  const { logger, clock } = options;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) {
     throw new ConfigError(`STORE_URL is not a URL; use ${ACCEPTED}`);
@@ -63,7 +68,7 @@ export async function createStore(url: string, options: CreateStoreOptions = {})
     throw new ConfigError(`STORE_URL has no database path; use ${ACCEPTED}`);
   }
   if (rawPath === ':memory:') {
-    return KeyvStore.open({ path: rawPath, logger });
+    return KeyvStore.open({ path: rawPath, logger, clock });
   }
 
   const path = resolve(rawPath);
@@ -75,5 +80,5 @@ export async function createStore(url: string, options: CreateStoreOptions = {})
       cause: error,
     });
   }
-  return KeyvStore.open({ path, logger });
+  return KeyvStore.open({ path, logger, clock });
 }

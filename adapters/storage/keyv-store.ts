@@ -7,7 +7,7 @@
 
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
-import type { Logger, Store } from '../../src/index.ts';
+import type { Clock, Logger, Store } from '../../src/index.ts';
 import { StateError } from '../../src/index.ts';
 
 /** Options for {@link KeyvStore}. */
@@ -31,7 +31,15 @@ export interface KeyvStoreOptions {
    * @default no logging
    */
   logger?: Logger;
+  /**
+   * Where "now" comes from when a TTL is set or checked (expiry, claims, the sweep); tests pass a
+   * stepping clock so expiry is exercised without sleeping.
+   * @default the system clock
+   */
+  clock?: Clock;
 }
+
+const systemClock: Clock = { now: () => new Date() };
 
 /** The table `@keyv/sqlite` creates (`key VARCHAR(255) PRIMARY KEY, value TEXT`). */
 const TABLE = 'keyv';
@@ -64,9 +72,10 @@ type Query = (sql: string, ...params: unknown[]) => Promise<unknown>;
  * silent miss. Row keys are the store keys verbatim (keyv's namespace prefix is off, so no key
  * can collide with another through keyv's "already prefixed" shortcut).
  *
- * Why SQL beside keyv: keyv has no compare-and-set and its `get` deletes an expired row in a
- * separate statement, which could delete a fresh claim another process made in between. So:
- * - `set` goes through keyv (its serialisation, its upsert);
+ * Why SQL beside keyv: keyv has no compare-and-set, its `get` deletes an expired row in a
+ * separate statement (which could delete a fresh claim another process made in between), and it
+ * reads `Date.now()` itself, so expiry could not follow an injected clock. So:
+ * - `set` is an upsert of a row serialised by keyv's own serializer, expiry from the clock;
  * - `get`/`delete` read and delete the raw row through the adapter and never delete on read;
  * - `setIfAbsent` is one `INSERT … ON CONFLICT(key) DO UPDATE … WHERE <row expired> RETURNING`
  *   statement, which SQLite runs under its write lock, so exactly one caller across all
@@ -74,12 +83,12 @@ type Query = (sql: string, ...params: unknown[]) => Promise<unknown>;
  * - `entries` pages through `key LIKE 'prefix%' ESCAPE '\'` (with `%`, `_` and `\` escaped);
  * - {@link KeyvStore.sweepExpired} deletes expired rows, daily on an unref'd timer.
  *
- * An entry is expired once `now >= expires` (now from `Date.now()`, as keyv uses).
+ * An entry is expired once `now >= expires`, `now` from the injected {@link Clock}.
  *
  * @example
  * ```ts
  * const store = await KeyvStore.open({ path: './data/bot.sqlite' });
- * if (await store.setIfAbsent('claim:r1', { at: Date.now() }, 600_000)) {
+ * if (await store.setIfAbsent('claim:r1', { by: 'worker-1' }, 600_000)) {
  *   // this process owns the claim
  * }
  * await store.close();
@@ -90,6 +99,7 @@ export class KeyvStore implements Store {
   readonly #query: Query;
   readonly #ready: Promise<void>;
   readonly #logger: Logger | undefined;
+  readonly #clock: Clock;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -98,8 +108,9 @@ export class KeyvStore implements Store {
    * until the connection and pragmas are in place, so a bad path fails at start.
    */
   constructor(options: KeyvStoreOptions) {
-    const { path, sweepIntervalMs = DAY_MS, busyTimeoutMs = 5_000, logger } = options;
+    const { path, sweepIntervalMs = DAY_MS, busyTimeoutMs = 5_000, logger, clock = systemClock } = options;
     this.#logger = logger;
+    this.#clock = clock;
     const adapter = new KeyvSqlite({
       uri: `sqlite://${path}`,
       table: TABLE,
@@ -151,15 +162,19 @@ export class KeyvStore implements Store {
       const row = rows[0];
       if (row === undefined) return undefined;
       const data = await this.#decode(row);
-      return isLive(data, Date.now()) ? data.value : undefined;
+      return isLive(data, this.#now()) ? data.value : undefined;
     });
   }
 
-  /** Stores `value` through keyv; with `ttlMs` it expires that many milliseconds from now. */
+  /** Stores `value`; with `ttlMs` it expires that many milliseconds from now. */
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     if (ttlMs !== undefined) assertTtl(ttlMs);
     await this.#run('set', async () => {
-      await this.#keyv.set(key, value, ttlMs);
+      const serialized = await this.#encode(value, ttlMs === undefined ? undefined : this.#now() + ttlMs);
+      await this.#query(
+        `INSERT INTO ${TABLE} (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+        [key, serialized],
+      );
     });
   }
 
@@ -171,7 +186,7 @@ export class KeyvStore implements Store {
       if (row === undefined) return false;
       const data = await this.#decode(row).catch(() => undefined);
       // A corrupt row was still "something there"; it is gone now either way.
-      return data === undefined || isLive(data, Date.now());
+      return data === undefined || isLive(data, this.#now());
     });
   }
 
@@ -182,7 +197,7 @@ export class KeyvStore implements Store {
   async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
     assertTtl(ttlMs);
     return this.#run('setIfAbsent', async () => {
-      const now = Date.now();
+      const now = this.#now();
       const serialized = await this.#encode(value, now + ttlMs);
       const rows = await this.#rows(
         `INSERT INTO ${TABLE} (key, value) VALUES (?, ?)
@@ -212,7 +227,7 @@ export class KeyvStore implements Store {
           [pattern, cursor, cursor, PAGE_SIZE],
         ),
       );
-      const now = Date.now();
+      const now = this.#now();
       for (const row of rows) {
         // LIKE is case-insensitive for ASCII in SQLite; the port's prefix match is not.
         if (!row.key.startsWith(prefix)) continue;
@@ -232,7 +247,7 @@ export class KeyvStore implements Store {
   async sweepExpired(): Promise<number> {
     return this.#run('sweepExpired', async () => {
       const rows = await this.#rows(`DELETE FROM ${TABLE} WHERE ${EXPIRES_SQL('value')} <= ? RETURNING key`, [
-        Date.now(),
+        this.#now(),
       ]);
       return rows.length;
     });
@@ -273,15 +288,19 @@ export class KeyvStore implements Store {
     }
   }
 
+  #now(): number {
+    return this.#clock.now().getTime();
+  }
+
   async #rows(sql: string, params: unknown[]): Promise<Row[]> {
     return (await this.#query(sql, params)) as Row[];
   }
 
   /** Serialises exactly as keyv's `set` does, so `get` (and keyv itself) reads it back. */
-  async #encode(value: unknown, expires: number): Promise<string> {
+  async #encode(value: unknown, expires: number | undefined): Promise<string> {
     const serialize = this.#keyv.serialize;
     if (serialize === undefined) throw new StateError('keyv has no serializer configured');
-    return serialize({ value, expires });
+    return serialize(expires === undefined ? { value } : { value, expires });
   }
 
   /** Parses a row with keyv's deserializer; anything unparsable is a corrupt-state error. */

@@ -12,16 +12,11 @@ import type { Store } from '../../src/ports.ts';
 /** What a contract run needs for each test: a fresh, empty store and how to move its time. */
 export interface StoreUnderTest {
   store: Store;
-  /**
-   * Moves the store's clock forward by `ms`. Without it, expiry is tested with short real TTLs
-   * and sleeps.
-   */
-  advance?: (ms: number) => void;
+  /** Moves the store's clock forward by `ms` (every store takes an injected clock). */
+  advance: (ms: number) => void;
   /** Runs after the suite has closed `store` (e.g. removes a temp folder). */
   cleanup?: () => Promise<void>;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Drains an async iterable into a key → value map (order is unspecified by the port). */
 async function collect(iterable: AsyncIterable<[string, unknown]>): Promise<Map<string, unknown>> {
@@ -48,12 +43,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     let subject: StoreUnderTest;
     let store: Store;
 
-    /** A TTL short enough to wait out: stepped when the store has a clock, real otherwise. */
-    const shortTtl = (): number => (subject.advance ? 1_000 : 40);
+    /** A TTL the tests step past on the store's clock. */
+    const shortTtl = (): number => 1_000;
     /** Lets every `shortTtl()` entry written so far expire. */
     const outlive = async (): Promise<void> => {
-      if (subject.advance) subject.advance(1_001);
-      else await sleep(150);
+      subject.advance(1_001);
     };
 
     beforeEach(async () => {
@@ -119,11 +113,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       await store.set('ttl:long', 'stays', 600_000);
       await store.set('ttl:none', 'forever');
       expect(await store.get('ttl:long')).toBe('stays');
-      if (subject.advance) {
-        subject.advance(shortTtl() - 1);
-        expect(await store.get('ttl:short')).toBe('soon gone');
-      }
-      await outlive();
+      subject.advance(shortTtl() - 1);
+      expect(await store.get('ttl:short')).toBe('soon gone');
+      subject.advance(1);
       expect(await store.get('ttl:short')).toBeUndefined();
       expect(await store.get('ttl:long')).toBe('stays');
       expect(await store.get('ttl:none')).toBe('forever');

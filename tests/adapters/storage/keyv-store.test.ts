@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../../adapters/storage/index.ts';
 import { KeyvStore } from '../../../adapters/storage/keyv-store.ts';
 import { ConfigError, StateError } from '../../../src/errors.ts';
+import { steppingClock } from '../../helpers/clock.ts';
 import { describeStoreContract } from '../../helpers/store-contract.ts';
 
 const run = promisify(execFile);
@@ -23,8 +24,9 @@ function rawConnection(file: string): KeyvSqlite {
 
 describeStoreContract('KeyvStore over SQLite (Store contract)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'keyv-store-contract-'));
-  const store = await KeyvStore.open({ path: join(dir, 'bot.sqlite') });
-  return { store, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const clock = steppingClock();
+  const store = await KeyvStore.open({ path: join(dir, 'bot.sqlite'), clock });
+  return { store, advance: (ms) => clock.step(ms), cleanup: () => rm(dir, { recursive: true, force: true }) };
 });
 
 describe('KeyvStore', () => {
@@ -133,13 +135,16 @@ describe('KeyvStore', () => {
   });
 
   it('should delete expired rows when swept and report how many', async () => {
-    const store = track(await KeyvStore.open({ path: file }));
+    const clock = steppingClock();
+    const store = track(await KeyvStore.open({ path: file, clock }));
     await store.set('short:1', 1, 20);
     await store.set('short:2', 2, 20);
     await store.setIfAbsent('short:3', 3, 20);
     await store.set('long', 4, 600_000);
     await store.set('forever', 5);
-    await sleep(60);
+    clock.step(19);
+    expect(await store.sweepExpired()).toBe(0);
+    clock.step(1);
 
     expect(await store.sweepExpired()).toBe(3);
     expect(await store.sweepExpired()).toBe(0);
@@ -149,8 +154,10 @@ describe('KeyvStore', () => {
   });
 
   it('should sweep on its own timer', async () => {
-    const store = track(await KeyvStore.open({ path: file, sweepIntervalMs: 30 }));
+    const clock = steppingClock();
+    const store = track(await KeyvStore.open({ path: file, sweepIntervalMs: 30, clock }));
     await store.set('short', 1, 10);
+    clock.step(10);
     const raw = track(rawConnection(file));
     const count = async (): Promise<number> =>
       (

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../../src/ports.ts';
 import { MemoryStore } from '../../../src/state/index.ts';
+import { steppingClock } from '../../helpers/clock.ts';
 import { describeStoreContract } from '../../helpers/store-contract.ts';
-
-/** A clock that only moves when told to. */
-function steppingClock(start = Date.UTC(2026, 0, 1)): Clock & { step(ms: number): void } {
-  let now = start;
-  return {
-    now: () => new Date(now),
-    step: (ms) => {
-      now += ms;
-    },
-  };
-}
 
 describeStoreContract('MemoryStore (Store contract)', async () => {
   const clock = steppingClock();
