@@ -3,7 +3,8 @@
  * `npm start`: one process with the core, the store and every platform whose token is set; the
  * console chat when none is. The only place (with the CLI) that reads `process.env`.
  */
-import { asBotError, ConfigError, createBotCore, hasPlatformToken, loadConfig, loadKnowledge } from '../src/index.ts';
+import { asBotError, ConfigError, hasPlatformToken, loadConfig, loadKnowledge } from '../src/index.ts';
+import { composeCore } from './compose.ts';
 import { runConsoleChat } from './console/index.ts';
 import { createLogger } from './logger.ts';
 import { createStore } from './storage/index.ts';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const store = await createStore(config.STORE_URL, { logger });
   const knowledge = loadKnowledge();
-  const core = createBotCore({
+  const core = composeCore({
     knowledge,
     store,
     logger,
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     },
     'started',
   );
+  await core.start();
   const stop = async (): Promise<void> => {
+    await core.stop();
     await store.close();
   };
   process.once('SIGINT', () => {

@@ -10,6 +10,7 @@ export {
   createBotCore,
 } from './bot-core.ts';
 export { type Config, hasPlatformToken, loadConfig } from './config.ts';
+export type { Feature, FeatureCommand, FeatureDeps, FeatureFactory, Localized, Turn } from './feature.ts';
 // errors
 export {
   asBotError,
@@ -47,7 +48,9 @@ export type {
 export {
   type AskJson,
   createQaEngine,
+  createQaFeature,
   type QaEngine,
+  type QaFeatureOptions,
   type QaResult,
   toAskJson,
 } from './qa/index.ts';

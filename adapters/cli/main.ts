@@ -11,12 +11,13 @@ import { createInterface } from 'node:readline';
 import {
   asBotError,
   cleanText,
-  createBotCore,
+  createQaEngine,
   loadConfig,
   loadKnowledge,
   MemoryStore,
   toAskJson,
 } from '../../src/index.ts';
+import { composeCore } from '../compose.ts';
 import { renderForTerminal } from '../console/index.ts';
 import { createLogger } from '../logger.ts';
 
@@ -36,14 +37,16 @@ async function ask(args: string[]): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const knowledge = loadKnowledge();
   // The CLI keeps no state between runs: an in-memory store is all a one-shot answer needs.
-  const core = createBotCore({
+  const qa = createQaEngine(knowledge);
+  const core = composeCore({
     knowledge,
     store: new MemoryStore(),
     logger,
     defaultLocale: config.LANG_DEFAULT,
+    qa,
   });
   const withDoc = knowledge.documents.length > 1;
-  const answerJson = (q: string): string => JSON.stringify(toAskJson(core.qa.ask(cleanText(q)), withDoc));
+  const answerJson = (q: string): string => JSON.stringify(toAskJson(qa.ask(cleanText(q)), withDoc));
 
   if (rest.length === 0) {
     if (!json) throw new UsageError('ask needs a question (or --json to read questions from stdin)');

@@ -20,18 +20,17 @@ const KIND: Record<string, string> = {
 export const en: Messages = {
   welcome:
     'Hello! I answer questions on the Chongqing plan for manufacturing innovation centers (渝经信发〔2017〕139号), quoting the plan and citing its clause.',
-  help: [
+  helpIntro: [
     'Just type a question, for example:',
     '• What share of employees must be R&D staff?',
     '• What is the minimum capital to invest?',
     '• 3.2.6 (shows a clause)',
-    '',
-    'Commands:',
-    '/ask <question>  ask',
-    '/source  the source document',
-    '/lang zh|en  switch language',
-    '/help  this help',
   ].join('\n'),
+  commandsHeading: 'Commands:',
+  helpAsk: '/ask <question>  ask',
+  helpSource: '/source  the source document',
+  helpLang: '/lang zh|en  switch language',
+  helpHelp: '/help  this help',
   basis: (label, path) => `Basis: ${label}${path ? ` (${path})` : ''}`,
   footer: (s) => `Source: ${s.number} (${s.date}); the competent authority's latest notice prevails.`,
   source: (list) =>

@@ -17,7 +17,14 @@ export interface SourceInfo {
 /** All strings the bot says, in one language. */
 export interface Messages {
   welcome: string;
-  help: string;
+  /** The opening of /help: what to type, with examples. */
+  helpIntro: string;
+  /** The heading above the list of commands in /help. */
+  commandsHeading: string;
+  helpAsk: string;
+  helpSource: string;
+  helpLang: string;
+  helpHelp: string;
   /** `依据：三（一）4（组建和运行 › 基本条件）` */
   basis(label: string, path: string): string;
   footer(source: SourceInfo): string;

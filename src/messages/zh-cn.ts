@@ -25,19 +25,18 @@ const cnDate = (iso: string): string => {
 export const zhCN: Messages = {
   welcome:
     '您好！我是创新中心政策助手，回答《重庆市制造业创新中心建设工程实施方案》（渝经信发〔2017〕139号）的相关问题，每个回答都引用方案原文和条款。',
-  help: [
+  helpIntro: [
     '直接输入问题即可，例如：',
     '• 研发人员要占多少比例？',
     '• 组建资金最少要投入多少？',
     '• 谁来认定创新中心？多久考核一次？',
     '• 3.2.6 或 三（二）6（直接查看条款）',
-    '',
-    '命令：',
-    '/ask <问题> 提问',
-    '/source 查看文件来源',
-    '/lang zh|en 切换语言',
-    '/help 查看本帮助',
   ].join('\n'),
+  commandsHeading: '命令：',
+  helpAsk: '/ask <问题> 提问',
+  helpSource: '/source 查看文件来源',
+  helpLang: '/lang zh|en 切换语言',
+  helpHelp: '/help 查看本帮助',
   basis: (label, path) => `依据：${label}${path ? `（${path}）` : ''}`,
   footer: (s) => `来源：${s.number}（${cnDate(s.date)}），以主管部门最新通知为准。`,
   source: (list) =>

@@ -13,6 +13,7 @@ export type {
   ScoredClause,
 } from './engine.ts';
 export { createQaEngine } from './engine.ts';
+export { createQaFeature, type QaFeatureOptions } from './feature.ts';
 export { extractLead, extractListItems } from './lead.ts';
 export { lookupClause } from './lookup.ts';
 export { features, normalize, segment } from './text.ts';

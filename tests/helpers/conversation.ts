@@ -2,9 +2,10 @@
  * A conversation driver: pushes messages through the real core and lets a test read the replies
  * as a user would see them.
  */
+import { composeCore } from '../../adapters/compose.ts';
 import {
   type BotCore,
-  createBotCore,
+  type Clock,
   type Logger,
   loadKnowledge,
   MemoryStore,
@@ -31,10 +32,15 @@ export function knowledge() {
 }
 
 /** A user talking to a fresh core. */
-export function createConversation(options: { store?: Store; user?: string } = {}) {
+export function createConversation(options: { store?: Store; user?: string; clock?: Clock } = {}) {
   const store = options.store ?? new MemoryStore();
   const logger = createRecordingLogger();
-  const core: BotCore = createBotCore({ knowledge: knowledge(), store, logger });
+  const core: BotCore = composeCore({
+    knowledge: knowledge(),
+    store,
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const user = (options.user ?? 'telegram:42') as `telegram:${string}`;
   const base = { platform: 'telegram', chat: 'telegram:42', user } as const;
   let last: Reply[] = [];
