@@ -5,6 +5,7 @@
  * children.
  */
 import { KnowledgeError } from '../errors.ts';
+import { parseNumeral } from '../figures/index.ts';
 import type { Clause } from './types.ts';
 
 const CN_DIGITS = '一二三四五六七八九十';
@@ -19,13 +20,6 @@ const ARTEFACTS = [/\[bookmark: [^\]]*\]/g];
 /** Removes conversion artefacts such as `[bookmark: _GoBack]`. */
 export function stripArtefacts(text: string): string {
   return ARTEFACTS.reduce((t, re) => t.replace(re, ''), text);
-}
-
-function cnNumber(s: string): number {
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + CN_DIGITS.indexOf(s.slice(1)) + 1;
-  if (s.endsWith('十')) return (CN_DIGITS.indexOf(s[0] ?? '') + 1) * 10;
-  return CN_DIGITS.indexOf(s) + 1;
 }
 
 function headingTitle(s: string): string {
@@ -87,8 +81,10 @@ export function parsePlan(source: string, doc: string): Clause[] {
       continue;
     }
     let m = TOP.exec(line);
-    if (m?.[1] && m[2]) {
-      top = { n: cnNumber(m[1]), label: m[1], title: headingTitle(m[2]) };
+    // A run such as 十三五、 is no heading number, so its line stays text.
+    const topNumber = m?.[1] ? parseNumeral(m[1]) : undefined;
+    if (m?.[1] && m[2] && topNumber !== undefined) {
+      top = { n: topNumber, label: m[1], title: headingTitle(m[2]) };
       sub = undefined;
       // A top-level section's own opening paragraph (四、组织实施) is a clause; empty ones drop out.
       current = {
@@ -102,8 +98,9 @@ export function parsePlan(source: string, doc: string): Clause[] {
       continue;
     }
     m = SUB.exec(line);
-    if (m?.[1] && m[2] && top) {
-      sub = { n: cnNumber(m[1]), label: m[1], title: headingTitle(m[2]) };
+    const subNumber = m?.[1] ? parseNumeral(m[1]) : undefined;
+    if (m?.[1] && m[2] && top && subNumber !== undefined) {
+      sub = { n: subNumber, label: m[1], title: headingTitle(m[2]) };
       current = {
         id: `${top.n}.${sub.n}`,
         label: `${top.label}（${sub.label}）`,

@@ -41,6 +41,10 @@ export const en: Messages = {
   relatedHeading: 'Related clauses:',
   clauseChoice: (label, title) => (title ? `${label} ${title}` : label),
   notCovered: 'The plan does not cover this question.',
+  noSuchClause: (reference, numbering) =>
+    `The plan has no clause numbered ${reference}. Its clauses are: ${numbering.join(', ')} (also written like 三（一）4).`,
+  sectionHeading: (reference) =>
+    `${reference} is the heading of a part of the plan, with no text of its own; its clauses:`,
   detailNotGiven: (kind) => `The plan touches on this topic but does not state ${KIND[kind ?? ''] ?? 'this detail'}.`,
   otherDocument:
     'This asks about the rules of another policy, programme or document: the plan only mentions them and does not set them out.',

@@ -35,6 +35,10 @@ export interface Messages {
   /** The label of a button that opens a clause. */
   clauseChoice(label: string, title: string): string;
   notCovered: string;
+  /** The message is a clause number the plan does not have; `numbering` lists those it has. */
+  noSuchClause(reference: string, numbering: string[]): string;
+  /** The message names a heading that has no text of its own; its clauses follow as buttons. */
+  sectionHeading(reference: string): string;
   /** "The plan does not state …" for a near miss of the given kind. */
   detailNotGiven(kind: DetailKind | undefined): string;
   /** The question is about another programme's or document's rules. */

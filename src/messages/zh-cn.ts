@@ -47,6 +47,9 @@ export const zhCN: Messages = {
   relatedHeading: '相关条款：',
   clauseChoice: (label, title) => (title ? `${label} ${title}` : label),
   notCovered: '方案没有涉及这个问题。',
+  noSuchClause: (reference, numbering) =>
+    `方案中没有编号为 ${reference} 的条款。现有条款编号：${numbering.join('、')}（也可写作 三（一）4 这样的形式）。`,
+  sectionHeading: (reference) => `${reference} 是方案中一个部分的标题，本身没有条文，包括以下条款：`,
   detailNotGiven: (kind) => `方案提到了相关内容，但没有规定${KIND[kind ?? ''] ?? '这一细节'}。`,
   otherDocument: '这个问题问的是其他政策、项目或文件的具体规定：本方案只提到它们，没有规定其内容。',
   currentState: '本方案印发于2017年，不包含当前已认定的名单、今年的批次或截止日期等信息，请以主管部门最新通知为准。',

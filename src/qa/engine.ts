@@ -22,13 +22,14 @@ import {
 } from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
 import { extractLead, extractListItems } from './lead.ts';
-import { lookupClause } from './lookup.ts';
+import { clauseReference, lookupClause } from './lookup.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
 
 /** Why the bot did not answer. */
 export type AbstainReason =
   | 'no_content'
+  | 'no_such_clause'
   | 'low_confidence'
   | 'unknown_terms'
   | 'detail_missing'
@@ -62,6 +63,8 @@ export interface QaResult {
   suggestions: Clause[];
   /** True for a direct lookup by clause id. */
   lookup?: boolean;
+  /** The clause number asked for, when the message is one the plan does not have (`9.9.9`). */
+  reference?: string;
 }
 
 /**
@@ -191,6 +194,12 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
         suggestions: [],
         lookup: true,
       };
+    }
+    const reference = clauseReference(kb, question);
+    if (reference) {
+      // A heading without text of its own (三（一）) lists its clauses; any other number names nothing.
+      const children = kb.clauses.filter((c) => c.id.startsWith(`${reference.id}.`));
+      return { ...abstain(rawQuestion, 'no_such_clause', []), reference: reference.written, suggestions: children };
     }
     let text = question;
     const isEn = isEnglish(question);

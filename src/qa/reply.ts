@@ -30,6 +30,34 @@ function sourceOf(kb: KnowledgeBase, clause: Clause) {
   return kb.documents.find((d) => d.id === clause.doc) ?? kb.documents[0];
 }
 
+/**
+ * The clause numbers of the plan, runs of siblings shortened: `印发通知、方案前言、1.1–1.3、…`.
+ */
+export function clauseNumbering(kb: KnowledgeBase): string[] {
+  const parent = (id: string): string => id.split('.').slice(0, -1).join('.');
+  const runs: Clause[][] = [];
+  for (const c of kb.clauses) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (
+      run &&
+      last &&
+      /\d/.test(c.id) &&
+      /\d/.test(last.id) &&
+      c.id.includes('.') &&
+      parent(c.id) === parent(last.id)
+    ) {
+      run.push(c);
+    } else runs.push([c]);
+  }
+  return runs.map((run) => {
+    const first = run[0] as Clause;
+    const last = run.at(-1) as Clause;
+    const name = (c: Clause) => (/\d/.test(c.id) ? c.id : c.label);
+    return run.length > 1 ? `${name(first)}–${name(last)}` : name(first);
+  });
+}
+
 /** Quotes one clause with its basis line and footer. */
 export function clauseReply(
   kb: KnowledgeBase,
@@ -63,6 +91,13 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
     return clauseReply(kb, m, top.clause, head, related);
   }
   if (result.reason === 'no_content') return { text: m.noContent };
+  if (result.reason === 'no_such_clause') {
+    const ref = result.reference ?? '';
+    if (result.suggestions.length) {
+      return { text: m.sectionHeading(ref), choices: result.suggestions.map((c) => clauseChoice(m, c)) };
+    }
+    return { text: m.noSuchClause(ref, clauseNumbering(kb)) };
+  }
   const lines: string[] = [];
   lines.push(
     result.reason === 'detail_missing'

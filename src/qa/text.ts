@@ -6,6 +6,7 @@
  * (so a pinyin-input typo such as 评古 for 评估 still meets its clause) and whole longer words.
  */
 import { pinyin } from 'pinyin-pro';
+import { foldNumerals } from '../figures/index.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -30,43 +31,6 @@ const FUNCTION_WORDS = new Set(
 );
 
 const CJK = /[\u3400-\u9fff]/;
-const CN_NUMERAL = '零〇一二两三四五六七八九十百千';
-const CN_DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const NUMERAL_RUN = new RegExp(`[${CN_NUMERAL}]+(?=([年个家名天月万元倍次回遍人位项条成岁期])?)`, 'g');
-
-function cnToInt(run: string): number | undefined {
-  let total = 0;
-  let digit = 0;
-  let seen = false;
-  for (const ch of run) {
-    const d = CN_DIGIT[ch];
-    if (d !== undefined) {
-      digit = d;
-      seen = true;
-      continue;
-    }
-    const unit = ch === '十' ? 10 : ch === '百' ? 100 : ch === '千' ? 1000 : 0;
-    if (!unit) return undefined;
-    total += (seen ? digit : 1) * unit;
-    digit = 0;
-    seen = false;
-  }
-  return total + digit;
-}
-
 /**
  * Chongqing (Southwestern Mandarin) words for the standard question words: 好多钱 is 多少钱, 啷个 is
  * 怎么, 莫得 is 没有, 哪个来评 is 谁来评. 好多 asks only at the end of a phrase; before a noun
@@ -89,16 +53,7 @@ export function normalize(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
   for (const [re, standard] of DIALECT) t = t.replace(re, standard);
   t = t.replace(/\((.)\)/g, '$1');
-  t = t.replace(new RegExp(`百分之([${CN_NUMERAL}\\d]+)`, 'g'), (_m, n: string) => {
-    const v = /^\d+$/.test(n) ? Number(n) : cnToInt(n);
-    return v === undefined ? _m : `${v}%`;
-  });
-  t = t.replace(NUMERAL_RUN, (run: string, unit: string | undefined) => {
-    const counts = /[十百千]/.test(run) ? run.length >= 2 || unit !== undefined : unit !== undefined;
-    if (!counts && !(run.length >= 2 && [...run].every((c) => CN_DIGIT[c] !== undefined))) return run;
-    const v = cnToInt(run);
-    return v === undefined ? run : String(v);
-  });
+  t = foldNumerals(t);
   // "10到15个", "10~15个": a range, spelt as the plan spells it (10-15个).
   t = t.replace(/(\d)\s*(?:到|至|~|—|-)\s*(?=\d)/g, '$1-');
   return t;

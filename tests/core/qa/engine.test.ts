@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../../../src/messages/index.ts';
 import { createQaEngine, extractListItems, toAskJson } from '../../../src/qa/index.ts';
+import { qaReply } from '../../../src/qa/reply.ts';
 import { knowledge } from '../../helpers/conversation.ts';
 
 const kb = knowledge();
@@ -312,8 +314,25 @@ describe('Q&A engine', () => {
     }
   });
 
-  it('should not treat a number that names no clause as a lookup', () => {
-    expect(qa.ask('9.9.9').answers.every((a) => a.clause.id !== '9.9.9')).toBe(true);
+  it('should tell the user a clause number does not exist and which numbers do', () => {
+    const r = qa.ask('9.9.9');
+    expect(r).toMatchObject({ abstained: true, reason: 'no_such_clause', reference: '9.9.9', answers: [] });
+    const text = qaReply(knowledge(), messagesFor('zh-CN'), r).text;
+    expect(text).toContain('方案中没有编号为 9.9.9 的条款');
+    expect(text).toContain('3.2.1–3.2.10');
+    expect(text).toContain('5.1–5.5');
+    expect(qaReply(knowledge(), messagesFor('zh-CN'), qa.ask('六（一）是什么')).text).toContain(
+      '没有编号为 六（一） 的条款',
+    );
+  });
+
+  it('should list the clauses under a heading that has no text of its own', () => {
+    const r = qa.ask('三（一）');
+    expect(r.abstained).toBe(true);
+    expect(r.suggestions.map((c) => c.id)).toEqual(['3.1.1', '3.1.2', '3.1.3', '3.1.4']);
+    const reply = qaReply(knowledge(), messagesFor('zh-CN'), r);
+    expect(reply.text).toContain('三（一） 是方案中一个部分的标题');
+    expect(reply.choices?.map((c) => c.value)).toEqual(r.suggestions.map((c) => `clause:${c.doc}/${c.id}`));
   });
 
   it('should answer an English question through the glossary and abstain on unknown English', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Clause } from '../../../src/knowledge-base/index.ts';
 import { features, normalize, segment } from '../../../src/qa/index.ts';
+import { lookupClause } from '../../../src/qa/lookup.ts';
 import { createRetriever } from '../../../src/qa/retriever.ts';
 import { knowledge } from '../../helpers/conversation.ts';
 
@@ -27,9 +29,40 @@ describe('normalize', () => {
     expect(normalize('一行业一中心')).toBe('一行业一中心');
   });
 
+  it('should read 万 inside a numeral, so 三万五千元 is 35000元 and not 3万5000元', () => {
+    expect(normalize('三万五千元')).toBe('35000元');
+    expect(normalize('3万5千元')).toBe('35000元');
+    expect(normalize('1千万')).toBe('1000万');
+    expect(normalize('二十')).toBe('20');
+    expect(normalize('一亿')).toBe('1亿');
+    expect(normalize('二〇一七年')).toBe('2017年');
+  });
+
+  it('should leave plan periods and clause labels alone instead of reading them as numbers', () => {
+    expect(normalize('十三五')).toBe('十三五');
+    expect(normalize('三（一）')).not.toMatch(/\d/);
+    expect(normalize('一、总体要求')).toBe('一、总体要求');
+  });
+
   it('should fold full-width forms and 区（县） to one spelling', () => {
     expect(normalize('３０％')).toBe('30%');
     expect(normalize('区（县）级')).toBe('区县级');
+  });
+});
+
+describe('lookupClause', () => {
+  it('should read a clause label through the shared numeral reader', () => {
+    const kb = knowledge();
+    expect(lookupClause(kb, '三（二）6是什么')?.id).toBe('3.2.6');
+    expect(lookupClause(kb, '四（三）')?.id).toBe('4.3');
+  });
+
+  it('should read 二十 as 20, not 0', () => {
+    const kb = knowledge();
+    const twenty: Clause = { doc: 'test', id: '20.1', label: '二十（一）', title: '', path: '', text: '…' };
+    const withTwenty = { ...kb, clause: (id: string) => (id === '20.1' ? twenty : kb.clause(id)) };
+    expect(lookupClause(withTwenty, '二十（一）')).toBe(twenty);
+    expect(lookupClause(withTwenty, '十（一）')).toBeUndefined();
   });
 });
 
