@@ -8,6 +8,7 @@ import {
   type BotCore,
   type Clock,
   createBotCore,
+  createEligibilityFeature,
   createQaFeature,
   type KnowledgeBase,
   type Locale,
@@ -27,13 +28,21 @@ export interface ComposeOptions {
   defaultLocale?: Locale;
   /** A prebuilt Q&A engine (the CLI, benchmarks); built from the knowledge when absent. */
   qa?: QaEngine;
+  /**
+   * Days an untouched self-check dialog is kept (DIALOG_TTL_DAYS).
+   * @default 90
+   */
+  dialogTtlDays?: number;
 }
 
 /** Builds the core with every feature of the product. */
 export function composeCore(options: ComposeOptions): BotCore {
-  const { qa, ...core } = options;
+  const { qa, dialogTtlDays, ...core } = options;
   return createBotCore({
     ...core,
-    features: [createQaFeature(qa ? { engine: qa } : {})],
+    features: [
+      createEligibilityFeature(dialogTtlDays ? { dialogTtlDays } : {}),
+      createQaFeature(qa ? { engine: qa } : {}),
+    ],
   });
 }

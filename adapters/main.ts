@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     store,
     logger,
     defaultLocale: config.LANG_DEFAULT,
+    dialogTtlDays: config.DIALOG_TTL_DAYS,
   });
   logger.info(
     {

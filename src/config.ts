@@ -24,6 +24,13 @@ const envSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional()
     .describe('a pino level: error, warn, info, debug …'),
+  DIALOG_TTL_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(90)
+    .describe('a whole number of days, 1–3650: how long an untouched self-check dialog is kept'),
   TELEGRAM_BOT_TOKEN: optionalSecret,
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,

@@ -9,8 +9,39 @@ export {
   type BotCoreOptions,
   createBotCore,
 } from './bot-core.ts';
+// centers (the registry of recognised and pilot centers)
+export {
+  addCenter,
+  type Center,
+  type CenterInput,
+  importSeedOnce,
+  listCenters,
+  verifiedFields,
+} from './centers/index.ts';
 export { type Config, hasPlatformToken, loadConfig } from './config.ts';
-export type { Feature, FeatureCommand, FeatureDeps, FeatureFactory, Localized, Turn } from './feature.ts';
+// eligibility (the self-check: criteria, one evaluation path, report, dialog)
+export {
+  type Criterion,
+  type CriterionResult,
+  type CriterionStatus,
+  createEligibilityFeature,
+  DOCX_MIME_TYPE,
+  type EligibilityFeatureOptions,
+  type EvaluateOptions,
+  type Evaluation,
+  type EvaluationDetail,
+  eligibilityMessages,
+  evaluate,
+  evaluationForJson,
+  loadCriteria,
+  type ParsedAnswer,
+  parseAnswer,
+  type QuestionJson,
+  questionsForJson,
+  reportDocx,
+  reportMarkdown,
+  type Verdict,
+} from './eligibility/index.ts';
 // errors
 export {
   asBotError,
@@ -20,6 +51,7 @@ export {
   KnowledgeError,
   StateError,
 } from './errors.ts';
+export type { Feature, FeatureCommand, FeatureDeps, FeatureFactory, Localized, Turn } from './feature.ts';
 export { cleanText, MAX_QUESTION_LENGTH } from './input.ts';
 // knowledge
 export {

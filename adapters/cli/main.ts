@@ -6,25 +6,43 @@
  * - `ask "<q>"`: the answer as the chat shows it.
  * - `ask --json "<q>"`: one line `{"question","abstained","lead"?,"answers":[…],"suggestions"?}`.
  * - `ask --json` with no question: one question per line on stdin, one JSON line each, in order.
+ * - `check --questions --json`: the eligibility questions, in dialog order.
+ * - `check --json <answers.json> [--lang en]`: the evaluation of a file of answers (question id →
+ *   what a user would type); without `--json`, the Markdown report.
  */
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
   asBotError,
   cleanText,
   createQaEngine,
+  evaluate,
+  evaluationForJson,
+  importSeedOnce,
+  type Locale,
   loadConfig,
+  loadCriteria,
   loadKnowledge,
   MemoryStore,
+  questionsForJson,
+  reportMarkdown,
   toAskJson,
+  verifiedFields,
 } from '../../src/index.ts';
 import { composeCore } from '../compose.ts';
 import { renderForTerminal } from '../console/index.ts';
 import { createLogger } from '../logger.ts';
+import { createStore } from '../storage/index.ts';
 
 const USAGE = `usage: npm run -s cli -- <command>
   ask "<question>"          the answer as the chat shows it
   ask --json "<question>"   the answer as one JSON line
-  ask --json                one question per line on stdin, one JSON line per question`;
+  ask --json                one question per line on stdin, one JSON line per question
+  check --questions --json  the eligibility self-check's questions, in dialog order
+  check --json <answers.json> [--lang en]
+                            evaluate answers (question id → text a user would type) as one JSON document
+  check <answers.json> [--lang en]
+                            the same as a Markdown report`;
 
 class UsageError extends Error {}
 
@@ -68,11 +86,91 @@ async function ask(args: string[]): Promise<void> {
   process.stdout.write(`${replies.map(renderForTerminal).join('\n\n')}\n`);
 }
 
+/** Reads an answers file: a JSON object of question id → text (numbers are read as text, null as missing). */
+function readAnswers(path: string, knownIds: ReadonlySet<string>): Record<string, string> {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`cannot read the answers file ${path} (${code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UsageError(`the answers file ${path} is not valid JSON`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new UsageError(`the answers file ${path} must hold one JSON object: {"<question id>": "<answer>", …}`);
+  }
+  const entries: [string, string][] = [];
+  for (const [id, value] of Object.entries(json)) {
+    if (value === null) continue;
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new UsageError(`the answers file ${path}: the answer to ${id} must be text`);
+    }
+    if (!knownIds.has(id)) process.stderr.write(`warning: the answers file names no question ${id}; ignored\n`);
+    entries.push([id, String(value)]);
+  }
+  // fromEntries defines own properties, so an id such as __proto__ stays a plain key.
+  return Object.fromEntries(entries);
+}
+
+async function check(args: string[]): Promise<void> {
+  let json = false;
+  let questions = false;
+  let locale: Locale = 'zh-CN';
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] ?? '';
+    if (a === '--json') json = true;
+    else if (a === '--questions') questions = true;
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const value = a === '--lang' ? args[++i] : a.slice('--lang='.length);
+      if (value !== 'zh-CN' && value !== 'en') throw new UsageError('--lang takes zh-CN or en');
+      locale = value;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else rest.push(a);
+  }
+  if (questions && !json) throw new UsageError('check --questions needs --json');
+  if (questions && rest.length > 0) throw new UsageError('check --questions takes no answers file');
+  if (!questions && rest.length !== 1)
+    throw new UsageError('check needs one answers file: check --json <answers.json>');
+
+  const knowledge = loadKnowledge();
+  const criteria = loadCriteria(knowledge);
+  if (questions) {
+    process.stdout.write(`${JSON.stringify(questionsForJson(criteria))}\n`);
+    return;
+  }
+  const answers = readAnswers(rest[0] ?? '', new Set(criteria.map((c) => c.id)));
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
+  // The registry of verified centers (五（二）) lives in the store; the dialog reads the same one.
+  const store = await createStore(config.STORE_URL, { logger });
+  let fields: string[];
+  try {
+    await importSeedOnce(store);
+    fields = await verifiedFields(store);
+  } finally {
+    await store.close();
+  }
+  const evaluation = evaluate(criteria, answers, { verifiedFields: fields, locale });
+  process.stdout.write(
+    json
+      ? `${JSON.stringify(evaluationForJson(evaluation))}\n`
+      : reportMarkdown(evaluation, criteria, knowledge, locale),
+  );
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   switch (command) {
     case 'ask':
       return ask(args);
+    case 'check':
+      return check(args);
     case undefined:
     case '--help':
     case 'help':

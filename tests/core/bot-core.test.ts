@@ -138,10 +138,16 @@ describe('bot core', () => {
       await c.send(text);
       expect(c.text, text).not.toContain('依据：');
     }
-    for (const text of ['1', '-5']) {
+    for (const text of ['-5', '1e309']) {
       await c.send(text);
       expect(c.text, text).toContain('3.2.6');
     }
+    // A number that is a part of the plan lists that part's clauses; one that is not says which exist.
+    await c.send('1');
+    expect(c.replies[0]?.choices?.map((ch) => ch.label.split(' ')[0])).toEqual(['一（一）', '一（二）', '一（三）']);
+    await c.send('12');
+    expect(c.text).toContain('方案中没有编号为 12 的条款');
+    expect(c.text).toContain('3.2.1–3.2.10');
   });
 
   it('should tell a user whose question is too long how long it may be', async () => {
