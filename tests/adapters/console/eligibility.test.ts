@@ -87,6 +87,7 @@ describe('self-check in the terminal chat', { timeout: 60_000 }, () => {
       ...ALL_MET,
       '3.1.4': '实缴999.99万',
       '3.2.6': '一共150个人，搞研发的40个',
+      '3.2.7': '研发费用890万，成本费用3000万',
       '3.3.4': '否',
       '3.2.9': '不清楚',
     };
@@ -107,6 +108,40 @@ describe('self-check in the terminal chat', { timeout: 60_000 }, () => {
     expect(json.verdict).toBe('not_yet');
     expect(chat).toContain('结论：暂不符合');
     expect(marksShown(chat)).toEqual(json.criteria.map((c) => MARK[c.status]));
-    expect(json.criteria.filter((c) => c.status === 'unmet').map((c) => c.id)).toEqual(['3.1.4', '3.2.6']);
+    expect(json.criteria.filter((c) => c.status === 'unmet').map((c) => c.id)).toEqual(['3.1.4', '3.2.6', '3.2.7']);
+    // All three are cited in what the user reads.
+    expect(chat).toContain('❌ 不符合：三（一）4、三（二）6、三（二）7');
+  });
+
+  it('should go back, skip, quote the clause, answer a question mid-dialog, edit from the summary and restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mic-console-nav-'));
+    const file = join(dir, 'bot.sqlite');
+    const files = join(dir, 'files');
+    const [q1, q2] = asked;
+    const out = await session(file, files, [
+      '/check',
+      ALL_MET[q1?.id ?? ''] ?? '',
+      '上一步',
+      '上一步',
+      '跳过',
+      '原文',
+      '研发人员要占多少比例？',
+      ...asked.slice(1).map((c) => (c.id === '3.2.6' ? '20%' : (ALL_MET[c.id] ?? ''))),
+    ]);
+    expect(out).toContain('已经是第一题了');
+    expect(out).toContain('已跳过');
+    expect(out).toContain(`“${knowledge().clause(q2?.clause ?? '')?.text}”`);
+    expect(out).toContain('依据：三（二）6（组建和运行 › 运行要求）');
+    expect(out).toContain('回到自测');
+    expect(out).toContain('结论：暂不符合');
+    // Change the failed answer from the summary: 修改回答, then the question by its number.
+    const edit = await session(file, files, ['/check', optionNumber(out, '修改回答')]);
+    const item = /\[(\d+)\] \d+\. 三（二）6/.exec(edit)?.[1];
+    expect(item).toBeDefined();
+    const fixed = await session(file, files, ['/check', optionNumber(out, '修改回答'), item ?? '', '35%']);
+    expect(fixed).toContain('结论：信息不足');
+    const again = await session(file, files, ['/check restart']);
+    expect(again).toContain('已清空回答');
+    expect(again).toContain(`（1/${asked.length}）`);
   });
 });
