@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCriteria } from '../../../src/eligibility/criteria.ts';
 import { dialogQuestions } from '../../../src/eligibility/dialog.ts';
 import { MemoryStore, type Store } from '../../../src/index.ts';
+import { steppingClock } from '../../helpers/clock.ts';
 import { createConversation, knowledge } from '../../helpers/conversation.ts';
 
 const criteria = dialogQuestions(loadCriteria(knowledge()));
@@ -134,6 +135,21 @@ describe('eligibility dialog', () => {
     await c.send('/check');
     expect(c.text).toContain('继续上次未完成的自测（已回答 1/');
     expect(stepShown(c.text)).toBe(2);
+  });
+
+  it('should forget a dialog left untouched for DIALOG_TTL_DAYS (90 by default), and keep one touched in time', async () => {
+    const clock = steppingClock('2026-03-01T02:00:00Z');
+    const c = createConversation({ store: new MemoryStore({ clock }), clock });
+    const day = 24 * 60 * 60 * 1000;
+    await c.send('/check');
+    await c.send(goodAnswer(criteria[0] as (typeof criteria)[number]));
+    clock.step(89 * day);
+    await c.send('/check');
+    expect(c.text).toContain('继续上次未完成的自测（已回答 1/');
+    clock.step(90 * day);
+    await c.send('/check');
+    expect(c.text).not.toContain('继续上次');
+    expect(stepShown(c.text)).toBe(1);
   });
 
   it('should ignore a button of an earlier question', async () => {
