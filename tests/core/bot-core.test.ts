@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore, type Store } from '../../src/index.ts';
-import { createConversation } from '../helpers/conversation.ts';
-
-async function snapshot(store: Store): Promise<[string, unknown][]> {
-  const out: [string, unknown][] = [];
-  for await (const e of store.entries('')) out.push(e);
-  return out.sort((a, b) => a[0].localeCompare(b[0]));
-}
+import { MemoryStore } from '../../src/index.ts';
+import { createConversation, storeSnapshot as snapshot } from '../helpers/conversation.ts';
 
 describe('bot core', () => {
   it('should answer a question with the quoted clause, its 依据 line and the source footer', async () => {

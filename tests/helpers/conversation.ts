@@ -65,3 +65,10 @@ export function createConversation(options: { store?: Store; user?: string; cloc
     },
   };
 }
+
+/** Every live entry of a store, sorted by key: compare two to see whether a turn changed any state. */
+export async function storeSnapshot(store: Store): Promise<[string, unknown][]> {
+  const out: [string, unknown][] = [];
+  for await (const e of store.entries('')) out.push(e);
+  return out.sort((a, b) => a[0].localeCompare(b[0]));
+}

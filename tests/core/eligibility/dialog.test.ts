@@ -4,7 +4,7 @@ import { loadCriteria } from '../../../src/eligibility/criteria.ts';
 import { dialogQuestions } from '../../../src/eligibility/dialog.ts';
 import { MemoryStore, type Store } from '../../../src/index.ts';
 import { steppingClock } from '../../helpers/clock.ts';
-import { createConversation, knowledge } from '../../helpers/conversation.ts';
+import { createConversation, knowledge, storeSnapshot } from '../../helpers/conversation.ts';
 
 const criteria = dialogQuestions(loadCriteria(knowledge()));
 
@@ -24,11 +24,7 @@ function goodAnswer(c: (typeof criteria)[number]): string {
   }
 }
 
-async function snapshot(store: Store): Promise<string> {
-  const out: [string, unknown][] = [];
-  for await (const e of store.entries('')) out.push(e);
-  return JSON.stringify(out.sort((a, b) => a[0].localeCompare(b[0])));
-}
+const snapshot = async (store: Store): Promise<string> => JSON.stringify(await storeSnapshot(store));
 
 /** The question number `（i/n）` the last reply shows, or undefined at the summary. */
 const stepShown = (text: string): number | undefined => {
