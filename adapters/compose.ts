@@ -10,10 +10,12 @@ import {
   createBotCore,
   createEligibilityFeature,
   createQaFeature,
+  createRemindersFeature,
   type KnowledgeBase,
   type Locale,
   type Logger,
   type QaEngine,
+  type ReminderSettings,
   type Store,
 } from '../src/index.ts';
 
@@ -33,15 +35,30 @@ export interface ComposeOptions {
    * @default 90
    */
   dialogTtlDays?: number;
+  /**
+   * The reminder schedule's settings (ANNUAL_SUMMARY_DUE, REMINDER_TIME, stages, STAFF_CHATS …).
+   * @default the documented defaults
+   */
+  reminders?: ReminderSettings;
+  /**
+   * Run the reminder ticker once `core.start()` is called; tests and the CLI drive ticks themselves.
+   * @default true
+   */
+  tickerEnabled?: boolean;
 }
 
 /** Builds the core with every feature of the product. */
 export function composeCore(options: ComposeOptions): BotCore {
-  const { qa, dialogTtlDays, ...core } = options;
+  const { qa, dialogTtlDays, reminders, tickerEnabled = true, ...core } = options;
   return createBotCore({
     ...core,
     features: [
       createEligibilityFeature(dialogTtlDays ? { dialogTtlDays } : {}),
+      createRemindersFeature({
+        ...(reminders ? { settings: reminders } : {}),
+        ...(dialogTtlDays ? { dialogTtlDays } : {}),
+        tickerEnabled,
+      }),
       createQaFeature(qa ? { engine: qa } : {}),
     ],
   });

@@ -3,9 +3,16 @@
  * `npm start`: one process with the core, the store and every platform whose token is set; the
  * console chat when none is. The only place (with the CLI) that reads `process.env`.
  */
-import { asBotError, ConfigError, hasPlatformToken, loadConfig, loadKnowledge } from '../src/index.ts';
+import {
+  asBotError,
+  ConfigError,
+  hasPlatformToken,
+  loadConfig,
+  loadKnowledge,
+  reminderSettingsFrom,
+} from '../src/index.ts';
 import { composeCore } from './compose.ts';
-import { runConsoleChat } from './console/index.ts';
+import { createConsoleChat } from './console/index.ts';
 import { createLogger } from './logger.ts';
 import { createStore } from './storage/index.ts';
 
@@ -26,6 +33,7 @@ async function main(): Promise<void> {
     logger,
     defaultLocale: config.LANG_DEFAULT,
     dialogTtlDays: config.DIALOG_TTL_DAYS,
+    reminders: reminderSettingsFrom(config),
   });
   logger.info(
     {
@@ -34,15 +42,20 @@ async function main(): Promise<void> {
     },
     'started',
   );
+  // The console registers its messenger before the ticker starts, so a due reminder prints into the chat.
+  const consoleChat = createConsoleChat({ core });
+  core.registerMessenger('console', consoleChat.messenger);
   await core.start();
   const stop = async (): Promise<void> => {
     await core.stop();
     await store.close();
   };
-  process.once('SIGINT', () => {
-    void stop().finally(() => process.exit(0));
-  });
-  await runConsoleChat({ core });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stop().finally(() => process.exit(0));
+    });
+  }
+  await consoleChat.run();
   await stop();
 }
 

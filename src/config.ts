@@ -11,6 +11,32 @@ const optionalSecret = z
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
 
+/** True for `MM-DD` naming a day some year has (`02-29` yes, `02-30` no). */
+function isMonthDay(value: string): boolean {
+  const [month = 0, day = 0] = value.split('-').map(Number);
+  // 2024 is a leap year, so every day that exists in some year exists in it.
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
+}
+
+/** A comma-separated list of `<platform>:<id>` references, each checked; `[]` when unset. */
+function refList(kind: 'chat' | 'user') {
+  return z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const refs = v
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+      const bad = refs.find((r) => !/^(telegram|slack|console):[^\s,]+$/.test(r));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(bad.slice(0, 40))} is not a ${kind} reference` });
+        return z.NEVER;
+      }
+      return [...new Set(refs)] as `${'telegram' | 'slack' | 'console'}:${string}`[];
+    });
+}
+
 const envSchema = z.object({
   STORE_URL: z
     .string()
@@ -31,6 +57,59 @@ const envSchema = z.object({
     .max(3650)
     .default(90)
     .describe('a whole number of days, 1–3650: how long an untouched self-check dialog is kept'),
+  ANNUAL_SUMMARY_DUE: z
+    .string()
+    .trim()
+    .regex(/^\d{2}-\d{2}$/, 'MM-DD')
+    .refine(isMonthDay, 'no such day in any year')
+    .default('01-31')
+    .describe('MM-DD, a day that exists in some year (02-29 is allowed, 02-30 is not): when the annual summary is due'),
+  EVALUATION_EVERY_YEARS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .default(3)
+    .describe('a whole number of years, 1–10: the evaluation cycle counted from 认定日期'),
+  REMINDER_TIME: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+    .default('09:00')
+    .describe('HH:MM (00:00–23:59), the local time in Asia/Shanghai at which reminders are sent'),
+  REMINDER_STAGES_DAYS: z
+    .string()
+    .trim()
+    .default('30,7,1,0')
+    .transform((v, ctx) => {
+      const parts = v.split(',').map((p) => p.trim());
+      if (parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 366)) {
+        ctx.addIssue({ code: 'custom', message: 'not a list of whole days' });
+        return z.NEVER;
+      }
+      return [...new Set(parts.map(Number))].sort((a, b) => b - a);
+    })
+    .describe('comma-separated whole days before the due day, 0–366 (0 = on the day), e.g. 30,7,1,0'),
+  REMINDER_OVERDUE_EVERY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .default(7)
+    .describe('a whole number of days, 1–90, between overdue annual-summary reminders'),
+  REMINDER_OVERDUE_MAX: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(52)
+    .default(4)
+    .describe('a whole number, 0–52: how many overdue annual-summary reminders at most'),
+  STAFF_CHATS: refList('chat').describe(
+    'a comma-separated list of chats such as telegram:-1001234,slack:C0123,console:local: where staff notices go',
+  ),
+  ADMINS: refList('user').describe(
+    'a comma-separated list of users such as telegram:42,slack:U0ABC,console:local: city-level staff',
+  ),
   TELEGRAM_BOT_TOKEN: optionalSecret,
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,

@@ -86,5 +86,24 @@ export {
   type QaResult,
   toAskJson,
 } from './qa/index.ts';
+// reminders (duties as data, the pure schedule, the engine, the chat feature, the settings)
+export {
+  createReminderEngine,
+  createRemindersFeature,
+  DEFAULT_REMINDER_SETTINGS,
+  type Duty,
+  type DutyId,
+  formatSendAt,
+  loadDuties,
+  localInstant,
+  type PlannedReminder,
+  planReminders,
+  type ReminderEngine,
+  type ReminderEngineOptions,
+  type ReminderSettings,
+  type RemindersFeatureOptions,
+  reminderSettingsFrom,
+  type SentReport,
+} from './reminders/index.ts';
 // state
 export { MemoryStore } from './state/index.ts';

@@ -33,6 +33,8 @@ import { composeCore } from '../compose.ts';
 import { renderForTerminal } from '../console/index.ts';
 import { createLogger } from '../logger.ts';
 import { createStore } from '../storage/index.ts';
+import { CENTERS_USAGE, centers } from './centers.ts';
+import { REMINDERS_USAGE, reminders } from './reminders.ts';
 
 const USAGE = `usage: npm run -s cli -- <command>
   ask "<question>"          the answer as the chat shows it
@@ -42,7 +44,9 @@ const USAGE = `usage: npm run -s cli -- <command>
   check --json <answers.json> [--lang en]
                             evaluate answers (question id → text a user would type) as one JSON document
   check <answers.json> [--lang en]
-                            the same as a Markdown report`;
+                            the same as a Markdown report
+${CENTERS_USAGE}
+${REMINDERS_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -171,6 +175,10 @@ async function main(argv: string[]): Promise<void> {
       return ask(args);
     case 'check':
       return check(args);
+    case 'centers':
+      return centers(args, process.env);
+    case 'reminders':
+      return reminders(args, process.env);
     case undefined:
     case '--help':
     case 'help':

@@ -5,12 +5,19 @@
  */
 export {
   addCenter,
+  type BindingChange,
+  bindChat,
   type Center,
   type CenterInput,
   centerIdFor,
   centerInputSchema,
   centerSchema,
+  centersOfChat,
+  findCenterByName,
   importSeedOnce,
   listCenters,
+  normalizeCenterName,
+  readCenter,
+  unbindChat,
   verifiedFields,
 } from './registry.ts';

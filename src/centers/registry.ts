@@ -49,6 +49,8 @@ export const centerSchema = z.object({
   paused: z.boolean(),
   /** Who registered it: a user reference (`telegram:42`), `cli` or `seed`. */
   registeredBy: z.string().trim().min(1).max(200),
+  /** When it was registered (ISO 8601); absent on records written before this field existed. */
+  registeredAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** A registered center. */
@@ -65,7 +67,7 @@ export const centerInputSchema = z.object({
   field: z.string().trim().max(100).default(''),
   /** @default 'recognised' */
   status: centerSchema.shape.status.default('recognised'),
-  recognized: z.iso.date(),
+  recognized: z.iso.date({ error: 'not a date YYYY-MM-DD, or no such day' }),
   /** @default [] */
   chats: z.array(chatRef).default([]),
   /** @default false — staff verify a center; the CLI (operators) and the seed file pass true */
@@ -73,6 +75,8 @@ export const centerInputSchema = z.object({
   /** @default false */
   paused: z.boolean().default(false),
   registeredBy: z.string().trim().min(1).max(200),
+  /** When it was registered (ISO 8601); omitted when the caller has no clock to hand (the seed file). */
+  registeredAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** The input of {@link addCenter}. */
@@ -83,12 +87,23 @@ const seedFileSchema = z.object({
   centers: z.array(centerInputSchema.omit({ registeredBy: true }).extend({ verified: z.boolean().default(true) })),
 });
 
-/** A stable id from a center's name: the same center named twice gets the same id. */
-export function centerIdFor(centerName: string): string {
-  const key = centerName.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return `c-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+/**
+ * A center's name as it is compared: full-width forms folded (NFKC), white space removed, lower
+ * case. `重庆市 集成电路创新中心`, `重庆市集成电路创新中心` and full-width `ＡＢＣ中心` / `abc中心` compare equal.
+ */
+export function normalizeCenterName(centerName: string): string {
+  return centerName.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
+/** A stable id from a center's name: the same center named twice gets the same id. */
+export function centerIdFor(centerName: string): string {
+  return `c-${createHash('sha256').update(normalizeCenterName(centerName)).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Validates an input into a record. The error message reads `center <field>: <reason>`, the form
+ * the CLI's import report reads the field from.
+ */
 function toCenter(input: CenterInput): Center {
   const parsed = centerInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -97,8 +112,8 @@ function toCenter(input: CenterInput): Center {
       cause: parsed.error,
     });
   }
-  const { id, ...rest } = parsed.data;
-  return { id: id ?? centerIdFor(rest.name), ...rest };
+  const { id, registeredAt, ...rest } = parsed.data;
+  return { id: id ?? centerIdFor(rest.name), ...rest, ...(registeredAt ? { registeredAt } : {}) };
 }
 
 /**
@@ -122,19 +137,95 @@ export async function addCenter(store: Store, input: CenterInput): Promise<Cente
  */
 export async function listCenters(store: Store): Promise<Center[]> {
   const centers: Center[] = [];
-  for await (const [key, value] of store.entries(CENTER_PREFIX)) {
-    const parsed = centerSchema.safeParse(value);
-    if (!parsed.success) {
-      throw new StateError(`stored center ${key} is invalid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
-        code: 'state_corrupt',
-        cause: parsed.error,
-      });
-    }
-    centers.push(parsed.data);
-  }
+  for await (const [key, value] of store.entries(CENTER_PREFIX)) centers.push(storedCenter(key, value));
   // Code-point order: the same on every machine, whatever its locale data.
   const key = (c: Center) => `${c.recognized}\u0000${c.name}\u0000${c.id}`;
   return centers.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Validates one stored record. */
+function storedCenter(key: string, value: unknown): Center {
+  const parsed = centerSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new StateError(`stored center ${key} is invalid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
+      code: 'state_corrupt',
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * The center stored under `id`, or `undefined`.
+ *
+ * @throws StateError `state_corrupt` when the stored record does not validate
+ */
+export async function readCenter(store: Store, id: string): Promise<Center | undefined> {
+  const key = `${CENTER_PREFIX}${id}`;
+  const value = await store.get(key);
+  return value === undefined ? undefined : storedCenter(key, value);
+}
+
+/**
+ * The center with this name, compared as {@link normalizeCenterName} does (width, white space,
+ * case), or `undefined`. Looks up the id the name derives to first, then the names of centers
+ * registered under an explicit id.
+ */
+export async function findCenterByName(store: Store, centerName: string): Promise<Center | undefined> {
+  const wanted = normalizeCenterName(centerName);
+  if (wanted === '') return undefined;
+  const direct = await readCenter(store, centerIdFor(centerName));
+  if (direct) return direct;
+  return (await listCenters(store)).find((c) => normalizeCenterName(c.name) === wanted);
+}
+
+/** Writes a changed center back, validated as on the way in. */
+async function writeCenter(store: Store, center: Center): Promise<void> {
+  const checked = storedCenter(`${CENTER_PREFIX}${center.id}`, center);
+  await store.set(`${CENTER_PREFIX}${checked.id}`, checked, KEEP_MS);
+}
+
+/** What {@link bindChat} and {@link unbindChat} did. */
+export interface BindingChange {
+  center: Center;
+  /** `false` when the chat was already bound (bind) or was not bound (unbind). */
+  changed: boolean;
+}
+
+/**
+ * Adds `chat` to the chats that receive the reminders of center `id`.
+ *
+ * @returns the center as stored afterwards, or `undefined` when no center has that id
+ * @throws BotError `usage` when `chat` is not a chat reference
+ */
+export async function bindChat(store: Store, id: string, chat: string): Promise<BindingChange | undefined> {
+  const parsedChat = chatRef.safeParse(chat);
+  if (!parsedChat.success) throw new BotError('usage', `center chats: ${parsedChat.error.issues[0]?.message}`);
+  const center = await readCenter(store, id);
+  if (!center) return undefined;
+  if (center.chats.includes(parsedChat.data)) return { center, changed: false };
+  const next = { ...center, chats: [...center.chats, parsedChat.data] };
+  await writeCenter(store, next);
+  return { center: next, changed: true };
+}
+
+/**
+ * Removes `chat` from the chats of center `id` (unsubscribes it); the center stays registered.
+ *
+ * @returns the center as stored afterwards, or `undefined` when no center has that id
+ */
+export async function unbindChat(store: Store, id: string, chat: string): Promise<BindingChange | undefined> {
+  const center = await readCenter(store, id);
+  if (!center) return undefined;
+  if (!center.chats.includes(chat)) return { center, changed: false };
+  const next = { ...center, chats: center.chats.filter((c) => c !== chat) };
+  await writeCenter(store, next);
+  return { center: next, changed: true };
+}
+
+/** The centers whose reminders go to `chat`, in {@link listCenters} order. */
+export async function centersOfChat(store: Store, chat: string): Promise<Center[]> {
+  return (await listCenters(store)).filter((c) => c.chats.includes(chat));
 }
 
 /** The fields of verified centers, each once; what 五（二）'s warning compares with. */

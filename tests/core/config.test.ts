@@ -27,3 +27,47 @@ describe('loadConfig', () => {
     expect(hasPlatformToken(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' }))).toBe(true);
   });
 });
+
+describe('loadConfig: reminder settings', () => {
+  it('should default the reminder settings as the spec documents them', () => {
+    const c = loadConfig({});
+    expect(c.ANNUAL_SUMMARY_DUE).toBe('01-31');
+    expect(c.EVALUATION_EVERY_YEARS).toBe(3);
+    expect(c.REMINDER_TIME).toBe('09:00');
+    expect(c.REMINDER_STAGES_DAYS).toEqual([30, 7, 1, 0]);
+    expect(c.REMINDER_OVERDUE_EVERY_DAYS).toBe(7);
+    expect(c.REMINDER_OVERDUE_MAX).toBe(4);
+    expect(c.STAFF_CHATS).toEqual([]);
+    expect(c.ADMINS).toEqual([]);
+  });
+
+  it('should accept a day some year has and reject one no year has', () => {
+    expect(loadConfig({ ANNUAL_SUMMARY_DUE: '02-29' }).ANNUAL_SUMMARY_DUE).toBe('02-29');
+    expect(loadConfig({ ANNUAL_SUMMARY_DUE: '12-31' }).ANNUAL_SUMMARY_DUE).toBe('12-31');
+    for (const bad of ['02-30', '04-31', '13-01', '00-10', '1-31', '01/31', 'Jan 31']) {
+      expect(() => loadConfig({ ANNUAL_SUMMARY_DUE: bad }), bad).toThrow(/ANNUAL_SUMMARY_DUE.*MM-DD/);
+    }
+  });
+
+  it('should read the reminder time, the stages and the overdue cadence, refusing nonsense', () => {
+    expect(loadConfig({ REMINDER_TIME: '23:59' }).REMINDER_TIME).toBe('23:59');
+    for (const bad of ['24:00', '9:00', '09:60', 'nine']) {
+      expect(() => loadConfig({ REMINDER_TIME: bad }), bad).toThrow(/REMINDER_TIME.*HH:MM/);
+    }
+    expect(loadConfig({ REMINDER_STAGES_DAYS: '0, 7,30,7' }).REMINDER_STAGES_DAYS).toEqual([30, 7, 0]);
+    for (const bad of ['30,-1', 'a,b', '30,,7', '1000']) {
+      expect(() => loadConfig({ REMINDER_STAGES_DAYS: bad }), bad).toThrow(/REMINDER_STAGES_DAYS/);
+    }
+    expect(loadConfig({ REMINDER_OVERDUE_MAX: '0' }).REMINDER_OVERDUE_MAX).toBe(0);
+    expect(() => loadConfig({ REMINDER_OVERDUE_EVERY_DAYS: '0' })).toThrow(/REMINDER_OVERDUE_EVERY_DAYS/);
+    expect(() => loadConfig({ EVALUATION_EVERY_YEARS: '2.5' })).toThrow(/EVALUATION_EVERY_YEARS.*years/);
+  });
+
+  it('should read staff chats and admins as validated reference lists', () => {
+    const c = loadConfig({ STAFF_CHATS: 'telegram:-1001234, slack:C0123,console:local', ADMINS: 'telegram:42' });
+    expect(c.STAFF_CHATS).toEqual(['telegram:-1001234', 'slack:C0123', 'console:local']);
+    expect(c.ADMINS).toEqual(['telegram:42']);
+    expect(() => loadConfig({ STAFF_CHATS: 'telegram:1,whatsapp:2' })).toThrow(/STAFF_CHATS.*whatsapp:2/);
+    expect(() => loadConfig({ ADMINS: '42' })).toThrow(/ADMINS.*not a user reference/);
+  });
+});
