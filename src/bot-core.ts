@@ -154,6 +154,17 @@ export function createBotCore(options: BotCoreOptions): BotCore {
     return undefined;
   };
 
+  // Free text goes first to the dialog feature the user last used by command or button, so that two
+  // open dialogs (a self-check left half done, then /subscribe) never take each other's answers. The
+  // last feature (Q&A) answers anything and never takes the focus.
+  const fallback = features.at(-1);
+  const holdsSessions = (f: Feature): boolean => Boolean(f.onText) && f !== fallback;
+  const focusKey = (turn: Turn): string => `user:${turn.user}:focus`;
+  const focusOn = async (turn: Turn, feature: Feature): Promise<void> => {
+    if (!holdsSessions(feature)) return;
+    if ((await store.get(focusKey(turn))) !== feature.name) await store.set(focusKey(turn), feature.name);
+  };
+
   const route = async (turn: Turn): Promise<Reply[]> => {
     const m = messagesFor(turn.locale);
     if (turn.choice !== undefined) {
@@ -161,15 +172,19 @@ export function createBotCore(options: BotCoreOptions): BotCore {
       const owner = features.find((f) => f.choicePrefix && choice.startsWith(f.choicePrefix) && f.onChoice);
       if (!owner?.onChoice) return [{ text: m.unknownChoice }];
       const onChoice = owner.onChoice.bind(owner);
+      await focusOn(turn, owner);
       return guarded(owner, turn, () => onChoice({ ...turn, choice }));
     }
     if (turn.command) {
       const command = turn.command;
       const owner = commandOwners.get(command.name);
       if (!owner) return [{ text: m.unknownCommand(`/${command.name.slice(0, 32)}`) }];
+      await focusOn(turn, owner.feature);
       return guarded(owner.feature, turn, () => owner.command.handle({ ...turn, command }));
     }
-    for (const feature of features) {
+    const focused = await store.get(focusKey(turn));
+    const first = features.find((f) => f.name === focused && holdsSessions(f));
+    for (const feature of first ? [first, ...features.filter((f) => f !== first)] : features) {
       if (!feature.onText) continue;
       const onText = feature.onText.bind(feature);
       const replies = await guarded(feature, turn, () => onText(turn));

@@ -8,7 +8,7 @@ import {
   MemoryStore,
   type Reply,
 } from '../../src/index.ts';
-import { createRecordingLogger, knowledge } from '../helpers/conversation.ts';
+import { createConversation, createRecordingLogger, knowledge } from '../helpers/conversation.ts';
 
 const base = { platform: 'console', chat: 'console:t', user: 'console:t' } as const;
 
@@ -151,5 +151,20 @@ describe('feature routing', () => {
     expect(await send?.('console:local', { text: '提醒' })).toBe('ok');
     expect(await send?.('telegram:1', { text: '提醒' })).toBe('failed');
     expect(sent).toEqual(['console:local 提醒']);
+  });
+
+  it('should give free text to the dialog the user opened last, not to an older one still open', async () => {
+    const c = createConversation();
+    await c.send('/check');
+    expect(c.text).toContain('（1/');
+    await c.send('/subscribe');
+    await c.send('测试创新中心');
+    // The subscribe dialog took the name; the self-check did not read it as an answer.
+    expect(c.text).toContain('中心名称：测试创新中心');
+    await c.send('/check');
+    expect(c.text).toContain('继续上次未完成的自测（已回答 0/');
+    await c.send('是');
+    expect(c.text).toContain('已记录：是');
+    expect(c.text).toContain('（2/');
   });
 });
