@@ -154,15 +154,21 @@ export function createBotCore(options: BotCoreOptions): BotCore {
     return undefined;
   };
 
-  // Free text goes first to the dialog feature the user last used by command or button, so that two
-  // open dialogs (a self-check left half done, then /subscribe) never take each other's answers. The
-  // last feature (Q&A) answers anything and never takes the focus.
-  const fallback = features.at(-1);
-  const holdsSessions = (f: Feature): boolean => Boolean(f.onText) && f !== fallback;
-  const focusKey = (turn: Turn): string => `user:${turn.user}:focus`;
-  const focusOn = async (turn: Turn, feature: Feature): Promise<void> => {
-    if (!holdsSessions(feature)) return;
-    if ((await store.get(focusKey(turn))) !== feature.name) await store.set(focusKey(turn), feature.name);
+  /**
+   * The features in the order free text is offered to them: those with an open dialog first, the one
+   * touched last leading (a self-check left half done never takes the answers of a later /subscribe,
+   * and back), then the others in composition order.
+   */
+  const textOrder = async (turn: Turn): Promise<Feature[]> => {
+    const open: [Feature, number][] = [];
+    for (const f of features) {
+      if (!f.activeSession) continue;
+      const session = await f.activeSession(turn);
+      if (session) open.push([f, session.touchedAt.getTime()]);
+    }
+    if (open.length === 0) return features;
+    const first = open.sort((a, b) => b[1] - a[1]).map(([f]) => f);
+    return [...first, ...features.filter((f) => !first.includes(f))];
   };
 
   const route = async (turn: Turn): Promise<Reply[]> => {
@@ -172,19 +178,15 @@ export function createBotCore(options: BotCoreOptions): BotCore {
       const owner = features.find((f) => f.choicePrefix && choice.startsWith(f.choicePrefix) && f.onChoice);
       if (!owner?.onChoice) return [{ text: m.unknownChoice }];
       const onChoice = owner.onChoice.bind(owner);
-      await focusOn(turn, owner);
       return guarded(owner, turn, () => onChoice({ ...turn, choice }));
     }
     if (turn.command) {
       const command = turn.command;
       const owner = commandOwners.get(command.name);
       if (!owner) return [{ text: m.unknownCommand(`/${command.name.slice(0, 32)}`) }];
-      await focusOn(turn, owner.feature);
       return guarded(owner.feature, turn, () => owner.command.handle({ ...turn, command }));
     }
-    const focused = await store.get(focusKey(turn));
-    const first = features.find((f) => f.name === focused && holdsSessions(f));
-    for (const feature of first ? [first, ...features.filter((f) => f !== first)] : features) {
+    for (const feature of await textOrder(turn)) {
       if (!feature.onText) continue;
       const onText = feature.onText.bind(feature);
       const replies = await guarded(feature, turn, () => onText(turn));

@@ -87,6 +87,12 @@ export interface Feature {
    * dialog does so when the user has no dialog open). The last feature (Q&A) always answers.
    */
   onText?(turn: Turn): Promise<Reply[] | undefined>;
+  /**
+   * The user's open dialog with this feature, if any, and when it was last touched. Free text is
+   * offered first to the features with an open dialog, the most recently touched first, so two
+   * dialogs left open never take each other's answers.
+   */
+  activeSession?(turn: Turn): Promise<{ touchedAt: Date } | undefined>;
   /** Answers a policy question; `undefined` when the plan does not cover it. See {@link Turn.askPolicy}. */
   answerPolicy?(question: string, locale: Locale): Reply | undefined;
   /** Buttons this feature adds under the `/start` welcome (e.g. 资格自测). */

@@ -32,6 +32,14 @@ const optionSchema = z.object({
 });
 
 const base = {
+  /**
+   * The document the criterion comes from (its id in `documents.json`); defaults to the file's
+   * `doc`, else to the first document (the plan). A change of criteria is a change of data.
+   */
+  doc: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   id: z.string().regex(/^\d+(\.\d+){0,2}(-[a-z]+)*$/, 'a clause id, optionally with a -suffix (3.1.2-capital)'),
   clause: z.string().regex(/^(notice|preamble|\d+(\.\d+){0,2})$/, 'a clause id such as 3.1.4'),
   subject: z.enum(['center', 'backing-company', 'alliance', 'lead-unit']),
@@ -119,6 +127,11 @@ const criterionSchema = z.discriminatedUnion('type', [
 export const eligibilityFileSchema = z.object({
   version: z.literal(1),
   note: z.string().optional(),
+  /** The document every criterion comes from unless it names its own; defaults to the plan. */
+  doc: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   criteria: z.array(criterionSchema).min(1),
 });
 
@@ -130,6 +143,8 @@ export interface Option extends CriterionOption {
 }
 
 interface CriterionBase {
+  /** The document the criterion comes from (`yjxf-2017-139`). */
+  doc: string;
   /** The clause id when the clause is asked once, `3.1.2-capital` when it needs several questions. */
   id: string;
   /** The clause the criterion comes from. */
@@ -215,7 +230,7 @@ function checkOptions(c: { id: string; options: Option[] }, i: number): void {
 
 /**
  * Validates the parsed JSON of `eligibility.json` against the schema and the plan: ids unique,
- * every clause in the plan, `answerFrom` resolved (its options copied), multichoice `required`
+ * every clause in the document it comes from (`doc`, the plan by default), `answerFrom` resolved (its options copied), multichoice `required`
  * values among the options, no term naming two options.
  *
  * @throws KnowledgeError naming the file and field
@@ -231,17 +246,23 @@ export function parseCriteria(raw: unknown, kb: KnowledgeBase): Criterion[] {
   }
   const criteria: Criterion[] = [];
   const seen = new Map<string, Criterion>();
+  const fileDoc = parsed.data.doc ?? kb.documents[0]?.id ?? '';
   parsed.data.criteria.forEach((c, i) => {
     if (seen.has(c.id)) fail(`criteria.${i}.id: "${c.id}" appears twice`);
     if (c.id !== c.clause && !c.id.startsWith(`${c.clause}-`)) {
       fail(`criteria.${i}.id: "${c.id}" must be its clause "${c.clause}" or start with "${c.clause}-"`);
     }
-    if (!kb.clause(c.clause)) {
-      fail(`criteria.${i}.clause: clause ${c.clause} does not exist in the plan`, 'knowledge_clause_missing');
+    const doc = c.doc ?? fileDoc;
+    if (!kb.documents.some((d) => d.id === doc)) {
+      fail(`criteria.${i}.doc: "${doc}" is not a document with its text in documents.json`);
+    }
+    if (!kb.clause(`${doc}/${c.clause}`)) {
+      const where = doc === kb.documents[0]?.id ? 'the plan' : doc;
+      fail(`criteria.${i}.clause: clause ${c.clause} does not exist in ${where}`, 'knowledge_clause_missing');
     }
     let criterion: Criterion;
     if (c.type === 'field') {
-      const { answerFrom, options, ...rest } = c;
+      const { answerFrom, options, ...rest } = { ...c, doc };
       let resolved = options;
       if (answerFrom !== undefined) {
         const source = seen.get(answerFrom);
@@ -255,13 +276,13 @@ export function parseCriteria(raw: unknown, kb: KnowledgeBase): Criterion[] {
       criterion = { ...rest, options: resolved, ...(answerFrom !== undefined ? { answerFrom } : {}) };
       if (answerFrom === undefined) checkOptions(criterion, i);
     } else if (c.type === 'multichoice') {
-      criterion = c;
+      criterion = { ...c, doc };
       checkOptions(criterion, i);
       for (const v of c.required) {
         if (!c.options.some((o) => o.value === v)) fail(`criteria.${i}.required: "${v}" is not an option of ${c.id}`);
       }
     } else {
-      criterion = c;
+      criterion = { ...c, doc };
     }
     seen.set(c.id, criterion);
     criteria.push(criterion);

@@ -74,6 +74,8 @@ export interface Dialog {
   /** Deletes the user's answers and report. */
   remove(turn: Turn): Promise<Reply[]>;
   quit(turn: Turn): Promise<Reply[]>;
+  /** When the user's pending self-check was last touched; `undefined` when none is pending. */
+  session(user: UserRef): Promise<{ touchedAt: Date } | undefined>;
   /** Free text: handled while a question is pending, else `undefined`. */
   text(turn: Turn): Promise<Reply[] | undefined>;
   /** A press of one of the dialog's buttons. */
@@ -268,6 +270,11 @@ export function createDialog(deps: DialogDeps): Dialog {
     },
 
     quit: (turn) => quitDialog(turn),
+
+    async session(user) {
+      const state = await dialogs.read(user);
+      return state && !state.paused && state.step < count ? { touchedAt: new Date(state.updatedAt) } : undefined;
+    },
 
     async text(turn) {
       const state = await dialogs.read(turn.user);

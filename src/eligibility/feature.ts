@@ -68,6 +68,7 @@ export function createEligibilityFeature(options: EligibilityFeatureOptions = {}
       menu: (locale) => [{ label: dialogMessages(locale).menuLabel, value: `${ELIGIBILITY_PREFIX}start` }],
       onChoice: (turn) => dialog.choice(turn),
       onText: (turn: Turn) => dialog.text(turn),
+      activeSession: (turn: Turn) => dialog.session(turn.user),
       async start() {
         await importSeedOnce(store, knowledgeDir);
       },

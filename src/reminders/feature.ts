@@ -172,6 +172,7 @@ export function createRemindersFeature(options: RemindersFeatureOptions = {}): F
           ? subscriptions.choice(turn)
           : engine.onChoice(turn),
       onText: (turn) => subscriptions.text(turn),
+      activeSession: (turn) => subscriptions.session(turn),
       async start() {
         // The seed centers (if any) are reminded too, whichever feature imported them first.
         await importSeedOnce(store, knowledgeDir);

@@ -58,6 +58,8 @@ export interface Subscriptions {
   subscribe(turn: Turn, arg: string): Promise<Reply[]>;
   /** Free text: handled while a dialog is open, else `undefined`. */
   text(turn: Turn): Promise<Reply[] | undefined>;
+  /** When this user's open subscribe dialog in this chat was last touched; `undefined` when none is open. */
+  session(turn: Turn): Promise<{ touchedAt: Date } | undefined>;
   /** A press of a `rem:sub:` or `rem:unsub:` button. */
   choice(turn: Turn & { choice: string }): Promise<Reply[]>;
   /** `/reminders`. */
@@ -265,6 +267,11 @@ export function createSubscriptions(deps: SubscriptionsDeps): Subscriptions {
       };
       await save(turn, started);
       return [question(started, turn.locale)];
+    },
+
+    async session(turn) {
+      const state = await dialogs.read(turn.chat, turn.user);
+      return state ? { touchedAt: new Date(state.updatedAt) } : undefined;
     },
 
     async text(turn) {
