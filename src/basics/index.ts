@@ -2,7 +2,8 @@
  * @module basics
  * The commands every deployment has: `/start` (welcome, help and the features' menu buttons),
  * `/help` (built from the help lines of every composed feature), `/source` and `/lang`. The core
- * builds this feature itself, first, because help and the menu list the other features.
+ * builds this feature itself, first, because help and the menu list the other features. `/source`
+ * lists every document of `knowledge/documents.json` with its status and year.
  */
 import type { Feature, FeatureDeps, Localized } from '../feature.ts';
 import { messagesFor } from '../messages/index.ts';
@@ -44,7 +45,7 @@ export function createBasicsFeature(deps: FeatureDeps, registry: BasicsRegistry)
         name: 'source',
         help: both((m) => m.helpSource),
         async handle(turn) {
-          return [{ text: messagesFor(turn.locale).source(knowledge.documents) }];
+          return [{ text: messagesFor(turn.locale).source(knowledge.catalogue) }];
         },
       },
       {

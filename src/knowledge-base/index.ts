@@ -7,6 +7,10 @@ export { parsePlan, stripArtefacts } from './parse-plan.ts';
 export type {
   Clause,
   ClauseExamples,
+  DocumentEntry,
+  DocumentRelation,
+  DocumentStatus,
+  DocumentTopics,
   KnowledgeBase,
   PolicyDocument,
   SynonymGroup,

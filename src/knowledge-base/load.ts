@@ -1,8 +1,9 @@
 /**
  * @module knowledge-base/load
- * Reads and validates `knowledge/`: the documents list, each document's text (parsed into
- * clauses), the glossary and the example questions. A second document of the same shape is a data
- * change: add it to `documents.json`.
+ * Reads and validates `knowledge/`: the documents list (documents with their text, and later ones
+ * only known by title, issuer and topics), each text (parsed into clauses), the glossary and the
+ * example questions. A second text of the same shape is a data change: its file plus an entry in
+ * `documents.json` with `status: "text"`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,14 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import { parsePlan } from './parse-plan.ts';
-import { documentsFileSchema, examplesFileSchema, glossaryFileSchema, otherProgrammesFileSchema } from './schema.ts';
-import type { Clause, ClauseExamples, KnowledgeBase } from './types.ts';
+import {
+  type DocumentsFile,
+  documentsFileSchema,
+  examplesFileSchema,
+  glossaryFileSchema,
+  otherProgrammesFileSchema,
+} from './schema.ts';
+import type { Clause, ClauseExamples, DocumentEntry, DocumentRelation, KnowledgeBase } from './types.ts';
 
 /** The `knowledge/` folder shipped with the project. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -36,6 +43,58 @@ function readJson<T extends z.ZodType>(dir: string, file: string, schema: T): z.
 }
 
 /**
+ * Checks the entries of `documents.json` against each other and the texts, and turns them into the
+ * catalogue: ids unique, every relation naming a listed document, every topic clause one the
+ * earlier document has (when its text ships), a `supersedes` relation without clauses covering the
+ * entry's topics.
+ */
+function checkCatalogue(file: DocumentsFile, clauses: Clause[]): DocumentEntry[] {
+  const fail = (message: string, code?: 'knowledge_clause_missing'): never => {
+    throw new KnowledgeError(`knowledge/documents.json: ${message}`, code ? { code } : undefined);
+  };
+  const ids = new Set<string>();
+  file.documents.forEach((d, i) => {
+    if (ids.has(d.id)) fail(`documents.${i}.id: "${d.id}" appears twice`);
+    ids.add(d.id);
+  });
+  const firstText = file.documents.find((d) => d.status === 'text')?.id ?? '';
+  const hasText = new Set(file.documents.filter((d) => d.status === 'text').map((d) => d.id));
+  return file.documents.map((d, i) => {
+    d.relations.forEach((r, j) => {
+      if (!ids.has(r.doc) || r.doc === d.id)
+        fail(`documents.${i}.relations.${j}.doc: "${r.doc}" is not another listed document`);
+    });
+    // Topic clauses are the clause ids of the document it supersedes (the plan when none is named).
+    const earlier = d.relations.find((r) => r.type === 'supersedes')?.doc ?? firstText;
+    const check = (list: string[], path: string) =>
+      list.forEach((id, j) => {
+        if (hasText.has(earlier) && !clauses.some((c) => c.doc === earlier && c.id === id)) {
+          fail(`documents.${i}.${path}.${j}: clause ${id} does not exist in ${earlier}`, 'knowledge_clause_missing');
+        }
+      });
+    check(d.topics.clauses, 'topics.clauses');
+    const relations: DocumentRelation[] = d.relations.map((r, j) => {
+      if (r.type === 'implements') return r;
+      check(r.clauses ?? [], `relations.${j}.clauses`);
+      return { type: 'supersedes', doc: r.doc, clauses: r.clauses ?? d.topics.clauses };
+    });
+    const base = {
+      id: d.id,
+      status: d.status,
+      title: d.title,
+      issuer: d.issuer,
+      issuerShort: d.issuerShort ?? d.issuer,
+      topics: d.topics,
+      relations,
+    };
+    if (d.status === 'text') {
+      return { ...base, year: Number(d.date.slice(0, 4)), number: d.number, date: d.date, verified: true };
+    }
+    return { ...base, year: d.year, ...(d.number ? { number: d.number } : {}), verified: d.verified, source: d.source };
+  });
+}
+
+/**
  * Loads and validates the knowledge folder.
  *
  * @param dir the folder; defaults to the project's `knowledge/`
@@ -44,7 +103,8 @@ function readJson<T extends z.ZodType>(dir: string, file: string, schema: T): z.
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const docsFile = readJson(dir, 'documents.json', documentsFileSchema);
   const clauses: Clause[] = [];
-  for (const d of docsFile.documents) {
+  const texts = docsFile.documents.flatMap((d) => (d.status === 'text' ? [d] : []));
+  for (const d of texts) {
     let text: string;
     try {
       text = readFileSync(join(dir, d.file), 'utf8');
@@ -59,6 +119,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     }
     clauses.push(...parsed);
   }
+  const catalogue = checkCatalogue(docsFile, clauses);
 
   const byId = new Map<string, Clause>();
   for (const c of clauses) {
@@ -96,13 +157,14 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   return {
     otherProgrammes: [...otherProgrammes, ...programmesFile.namedWithoutRules],
     uncoveredTopics: programmesFile.uncoveredTopics,
-    documents: docsFile.documents.map(({ id, title, number, date, issuer }) => ({
+    documents: texts.map(({ id, title, number, date, issuer }) => ({
       id,
       title,
       number,
       date,
       issuer,
     })),
+    catalogue,
     clauses,
     glossary,
     examples,

@@ -7,22 +7,94 @@ import { z } from 'zod';
 
 const clauseId = z.string().regex(/^(notice|preamble|\d+(\.\d+){0,2})$/, 'a clause id such as 3.1.4');
 
+const docId = z.string().regex(/^[a-z0-9-]+$/, 'a document id such as yjxf-2017-139');
+const year = z.number().int().min(1949).max(2100);
+const term = z.string().trim().min(1);
+
+/**
+ * What a document changes in an earlier one: the earlier document's clause ids, the terms a
+ * question on those topics uses, and the terms only this document has (综合类: the earlier one
+ * makes no such distinction). Chinese terms are found anywhere in a question, English ones
+ * (lower case) as whole words.
+ */
+const topicsSchema = z.object({
+  clauses: z.array(clauseId).default([]),
+  terms: z.array(term).default([]),
+  distinctions: z.array(term).default([]),
+});
+
+const relationSchema = z.discriminatedUnion('type', [
+  z.object({
+    /** Implements the other document (a 实施细则), in force for the years given. */
+    type: z.literal('implements'),
+    doc: docId,
+    from: year.optional(),
+    to: year.optional(),
+  }),
+  z.object({
+    /**
+     * Replaces the other document's rules on this document's topics (or on the clauses listed
+     * here, when given): its answers lead, the other's are shown as history.
+     */
+    type: z.literal('supersedes'),
+    doc: docId,
+    clauses: z.array(clauseId).optional(),
+  }),
+]);
+
+const common = {
+  id: docId,
+  title: z.string().min(1),
+  issuer: z.string().min(1),
+  /** How replies name the issuer (市经济信息委, as the plan does); defaults to `issuer`. */
+  issuerShort: z.string().min(1).optional(),
+  topics: topicsSchema.default({ clauses: [], terms: [], distinctions: [] }),
+  relations: z.array(relationSchema).default([]),
+};
+
+/** A document whose full text ships in `knowledge/` and is answered from. */
+const textDocumentSchema = z.object({
+  ...common,
+  status: z.literal('text'),
+  file: z.string().regex(/^[\w.-]+\.txt$/),
+  number: z.string().min(1),
+  date: z.iso.date(),
+  /** How many clauses the text must parse into; a guard against an edited text. */
+  clauseCount: z.number().int().positive(),
+});
+
+/**
+ * A document known to exist whose text the project does not have: the bot never states its rules,
+ * it only says on its topics that a newer rule may apply and which document to read.
+ */
+const knownDocumentSchema = z
+  .object({
+    ...common,
+    status: z.literal('known'),
+    year,
+    /** The official number, only when it has been checked against the document itself. */
+    number: z.string().min(1).optional(),
+    verified: z.boolean(),
+    /** Where what is known comes from ("published summaries; the official text is not in this project"). */
+    source: z.string().min(1),
+  })
+  .refine((d) => d.number === undefined || d.verified, {
+    message: 'a number is given only when verified against the document itself (verified: true)',
+    path: ['number'],
+  });
+
 export const documentsFileSchema = z.object({
   version: z.literal(1),
   documents: z
     .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9-]+$/),
-        file: z.string().regex(/^[\w.-]+\.txt$/),
-        title: z.string().min(1),
-        number: z.string().min(1),
-        date: z.iso.date(),
-        issuer: z.string().min(1),
-        /** How many clauses the text must parse into; a guard against an edited text. */
-        clauseCount: z.number().int().positive(),
-      }),
+      z.preprocess(
+        // Entries written before `status` existed are documents with their text.
+        (d) => (d && typeof d === 'object' && !('status' in d) ? { ...d, status: 'text' } : d),
+        z.discriminatedUnion('status', [textDocumentSchema, knownDocumentSchema]),
+      ),
     )
-    .min(1),
+    .min(1)
+    .refine((docs) => docs.some((d) => d.status === 'text'), 'at least one document with its text (status: text)'),
 });
 
 export const glossaryFileSchema = z.object({
@@ -70,8 +142,9 @@ export const glossaryFileSchema = z.object({
 
 export const examplesFileSchema = z.object({
   version: z.literal(1),
+  // `3.2.6` is a clause of the first document; `doc-id/2.1` one of another document.
   clauses: z.record(
-    clauseId,
+    z.string().regex(/^([a-z0-9-]+\/)?(notice|preamble|\d+(\.\d+){0,2})$/, 'a clause id such as 3.1.4 or doc-id/2.1'),
     z.object({
       answered: z.array(z.string().trim().min(1)).min(1),
       unanswered: z.array(z.string().trim().min(1)).default([]),

@@ -15,6 +15,50 @@ export interface PolicyDocument {
   issuer: string;
 }
 
+/** Whether a document's text ships (`text`) or only facts about it are known (`known`). */
+export type DocumentStatus = 'text' | 'known';
+
+/** What a document changes in an earlier one (see `knowledge/documents.json`). */
+export interface DocumentTopics {
+  /** Clause ids of the earlier document whose topics it changes. */
+  clauses: string[];
+  /** Words a question on those topics uses (公示, 年度考核, publicity period). */
+  terms: string[];
+  /** Terms only this document has (综合类): the earlier one makes no such distinction. */
+  distinctions: string[];
+}
+
+/** How a document stands to another. */
+export type DocumentRelation =
+  | { type: 'implements'; doc: string; from?: number; to?: number }
+  /** Replaces the other document's rules on the listed clauses (the document's topics by default). */
+  | { type: 'supersedes'; doc: string; clauses: string[] };
+
+/**
+ * One entry of `knowledge/documents.json`, whatever its status: what `/source` lists and what a
+ * notice names.
+ */
+export interface DocumentEntry {
+  id: string;
+  status: DocumentStatus;
+  title: string;
+  issuer: string;
+  /** How replies name the issuer (市经济信息委). */
+  issuerShort: string;
+  /** Year of issue. */
+  year: number;
+  /** The official number, present only when verified (always for a document with its text). */
+  number?: string;
+  /** Issuing date `YYYY-MM-DD`, for a document with its text. */
+  date?: string;
+  /** True when the number and facts were checked against the document itself. */
+  verified: boolean;
+  /** Where what is known comes from, for a `known` document. */
+  source?: string;
+  topics: DocumentTopics;
+  relations: DocumentRelation[];
+}
+
 /** One citable unit of a document, as fixed by the clause-ID table. */
 export interface Clause {
   /** The document this clause belongs to. */
@@ -49,7 +93,10 @@ export interface ClauseExamples {
 
 /** Everything loaded from `knowledge/`, validated. */
 export interface KnowledgeBase {
+  /** The documents whose text ships and is answered from, in `documents.json` order (the plan first). */
   documents: PolicyDocument[];
+  /** Every entry of `documents.json`, with its text or only known, in file order. */
+  catalogue: DocumentEntry[];
   clauses: Clause[];
   glossary: SynonymGroup[];
   /**

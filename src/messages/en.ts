@@ -35,8 +35,17 @@ export const en: Messages = {
   footer: (s) => `Source: ${s.number} (${s.date}); the competent authority's latest notice prevails.`,
   source: (list) =>
     `${list
-      .map((s) => `${s.title}\nNo.: ${s.number}\nIssued by: ${s.issuer}\nDate: ${s.date}`)
+      .map((d) =>
+        d.status === 'text'
+          ? `${d.title} (answered from, ${d.year})\nNo.: ${d.number ?? '—'}\nIssued by: ${d.issuer}\nDate: ${d.date ?? d.year}`
+          : `${d.title} (${d.year}; its text is not in this assistant, which does not answer from it)\nIssued by: ${d.issuer}\nNo.: ${d.number ?? 'not verified'}`,
+      )
       .join('\n\n')}\n\nThe competent authority's latest notice prevails.`,
+  laterNotice: (d) =>
+    `Note: the ${d.title} issued by ${d.issuerShort} in ${d.year} may set newer rules on this; the document in force prevails.`,
+  noDistinction: (terms, year, answered) =>
+    `The ${year} plan does not divide centers into categories such as ${terms.join(', ')}${answered ? '; what it says for all centers:' : '.'}`,
+  historyHeading: (year) => `The original plan (${year}) said:`,
   originalTextNote: '(original Chinese text)',
   relatedHeading: 'Related clauses:',
   clauseChoice: (label, title) => (title ? `${label} ${title}` : label),

@@ -7,7 +7,7 @@ import { en } from './en.ts';
 import type { Messages } from './types.ts';
 import { zhCN } from './zh-cn.ts';
 
-export type { Messages, SourceInfo } from './types.ts';
+export type { DocumentInfo, Messages, SourceInfo } from './types.ts';
 
 /** The string table of a locale. */
 export function messagesFor(locale: Locale): Messages {

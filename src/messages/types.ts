@@ -5,13 +5,30 @@
  */
 import type { DetailKind } from '../qa/detail.ts';
 
-/** Facts about a source document the footer and `/source` show. */
+/** Facts about a source document the footer shows. */
 export interface SourceInfo {
   title: string;
   number: string;
   /** `YYYY-MM-DD`. */
   date: string;
   issuer: string;
+}
+
+/** A document as `/source` lists it and a notice names it: with its text, or only known. */
+export interface DocumentInfo {
+  title: string;
+  issuer: string;
+  /** How replies name the issuer (市经济信息委). */
+  issuerShort: string;
+  /** `text`: answered from; `known`: its text is not in the project. */
+  status: 'text' | 'known';
+  year: number;
+  /** Only when verified. */
+  number?: string;
+  /** `YYYY-MM-DD`, for a document with its text. */
+  date?: string;
+  /** Where what is known comes from, for a `known` document. */
+  source?: string;
 }
 
 /** All strings the bot says, in one language. */
@@ -28,7 +45,17 @@ export interface Messages {
   /** `依据：三（一）4（组建和运行 › 基本条件）` */
   basis(label: string, path: string): string;
   footer(source: SourceInfo): string;
-  source(sources: SourceInfo[]): string;
+  /** `/source`: every document with its status and year. */
+  source(documents: DocumentInfo[]): string;
+  /**
+   * One line after the quote: a later document (its text not in the project) may have newer rules
+   * on this topic.
+   */
+  laterNotice(document: DocumentInfo): string;
+  /** The question uses a term only a later document has (综合类); the plan makes no such distinction. */
+  noDistinction(terms: string[], planYear: number, answered: boolean): string;
+  /** The heading of an earlier document's clause shown as history under a later one's. */
+  historyHeading(year: number): string;
   /** A note under an English answer: the plan exists in Chinese only. */
   originalTextNote: string;
   relatedHeading: string;

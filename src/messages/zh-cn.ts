@@ -41,8 +41,16 @@ export const zhCN: Messages = {
   footer: (s) => `来源：${s.number}（${cnDate(s.date)}），以主管部门最新通知为准。`,
   source: (list) =>
     `${list
-      .map((s) => `《${s.title}》\n文号：${s.number}\n发布单位：${s.issuer}\n印发日期：${cnDate(s.date)}`)
+      .map((d) =>
+        d.status === 'text'
+          ? `《${d.title}》（现行解答依据，${d.year}年）\n文号：${d.number ?? '—'}\n发布单位：${d.issuer}\n印发日期：${d.date ? cnDate(d.date) : `${d.year}年`}`
+          : `《${d.title}》（${d.year}年，本助手未收录原文，不据此作答）\n发布单位：${d.issuer}\n文号：${d.number ?? '未核实'}`,
+      )
       .join('\n\n')}\n\n以主管部门最新通知为准。`,
+  laterNotice: (d) => `注意：${d.issuerShort}${d.year}年印发的《${d.title}》对此可能有新的规定，请以现行文件为准`,
+  noDistinction: (terms, year, answered) =>
+    `${year}年的方案没有把创新中心分为${terms.join('、')}等类别${answered ? '，以下是方案对所有创新中心的规定：' : '。'}`,
+  historyHeading: (year) => `原方案（${year}）规定：`,
   originalTextNote: '',
   relatedHeading: '相关条款：',
   clauseChoice: (label, title) => (title ? `${label} ${title}` : label),

@@ -1,7 +1,9 @@
 /**
  * @module qa/ask-json
  * The `ask --json` document of the CLI contract:
- * `{"question","abstained","lead"?,"answers":[{"doc"?,"clause","label","score","text"}],"suggestions"?}`.
+ * `{"question","abstained","lead"?,"answers":[{"doc"?,"clause","label","score","text"}],"suggestions"?,"later"?}`.
+ * `later` names the later documents (their text not in the project) that may change the topic,
+ * present only when the reply carries that notice; `number` only where verified.
  */
 import type { QaResult } from './engine.ts';
 
@@ -18,6 +20,7 @@ export interface AskJson {
     text: string;
   }[];
   suggestions?: string[];
+  later?: { title: string; issuer: string; year: number; number?: string }[];
 }
 
 /**
@@ -41,6 +44,14 @@ export function toAskJson(result: QaResult, withDoc: boolean): AskJson {
   }));
   if (result.abstained && result.suggestions.length > 0) {
     out.suggestions = result.suggestions.map((c) => c.id);
+  }
+  if (result.later?.length) {
+    out.later = result.later.map((d) => ({
+      title: d.title,
+      issuer: d.issuer,
+      year: d.year,
+      ...(d.verified && d.number ? { number: d.number } : {}),
+    }));
   }
   return out;
 }

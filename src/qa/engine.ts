@@ -7,7 +7,7 @@
  * const qa = createQaEngine(loadKnowledge());
  * qa.ask('研发费用占比有什么要求').answers[0]?.clause.id; // '3.2.7'
  */
-import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
+import type { Clause, DocumentEntry, KnowledgeBase } from '../knowledge-base/index.ts';
 import {
   askingPart,
   type DetailAsked,
@@ -21,6 +21,7 @@ import {
   questionParts,
 } from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
+import { createLaterDocuments, type NoticeReason } from './later.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { clauseReference, lookupClause } from './lookup.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
@@ -65,6 +66,21 @@ export interface QaResult {
   lookup?: boolean;
   /** The clause number asked for, when the message is one the plan does not have (`9.9.9`). */
   reference?: string;
+  /**
+   * Later documents whose text the project does not have and which may change the topic of this
+   * answer (or near miss): the reply names them in a notice. Absent on every other topic.
+   */
+  later?: DocumentEntry[];
+  /**
+   * Terms of the question that only a later document has (综合类): the plan makes no such
+   * distinction, so the question was answered with what the plan says for all centers.
+   */
+  distinctions?: string[];
+  /**
+   * Clauses of an earlier document on the topic of the answer, which a later document with its
+   * text supersedes: shown after the answer as history (原方案（2017）规定…).
+   */
+  history?: Clause[];
 }
 
 /**
@@ -155,6 +171,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     maxQuestionLength = 500,
   } = options;
   const retriever = createRetriever(kb, options);
+  const later = createLaterDocuments(kb);
   const otherDocuments = createOtherDocumentDetector(kb);
   const english = createEnglishTranslator(kb.glossary);
   // The documents' own years name the document, not a period its figures belong to.
@@ -183,7 +200,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       .map((s) => s.clause),
   });
 
-  const ask = (rawQuestion: string): QaResult => {
+  const decide = (rawQuestion: string): QaResult => {
     const question = rawQuestion.slice(0, maxQuestionLength);
     const direct = lookupClause(kb, question);
     if (direct) {
@@ -288,13 +305,21 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       // The clause whose topic the question is on comes first among the suggestions.
       return abstain(rawQuestion, 'unanswered_example', [open, ...chosen.filter((s) => s !== open)], asked);
     }
-    const answers = chosen
+    // Where a later document with its text speaks on the topic of an earlier one it supersedes, the
+    // later one leads and the earlier is history. With one document nothing moves.
+    const newer = chosen.find(
+      (s) => s.score >= best.score * holderShare && later.supersedes(s.clause.doc, best.clause),
+    );
+    const leading = newer ?? best;
+    const ordered = newer ? [newer, ...chosen.filter((s) => s !== newer)] : chosen;
+    const answers = ordered
       .filter((s) => s.score >= best.score * 0.5)
       .slice(0, 5)
       .map(({ clause, score }) => ({ clause, score }));
+    const history = answers.filter((a) => later.supersedes(leading.clause.doc, a.clause)).map((a) => a.clause);
     const match = (piece: string): number => retriever.coverage(query, piece);
-    const lead = asked ? extractLead(question, best.clause.text, asked, match) : undefined;
-    const items = asked?.kind === 'list' ? extractListItems(best.clause.text) : [];
+    const lead = asked ? extractLead(question, leading.clause.text, asked, match) : undefined;
+    const items = asked?.kind === 'list' ? extractListItems(leading.clause.text) : [];
     return {
       question: rawQuestion,
       abstained: false,
@@ -303,7 +328,39 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       ...(items.length ? { items } : {}),
       answers,
       suggestions: [],
+      ...(history.length ? { history: history.slice(0, 1) } : {}),
     };
+  };
+
+  /** How a notice is decided for each outcome (see {@link LaterDocuments.notices}). */
+  const noticeReason = (r: QaResult): NoticeReason => {
+    if (!r.abstained) return 'answer';
+    switch (r.reason) {
+      case 'detail_missing':
+      case 'unanswered_example':
+        return 'near_miss';
+      case 'low_confidence':
+      case 'unknown_terms':
+      case 'current_state':
+      case 'english_unknown':
+        return 'unclear';
+      default:
+        return 'other';
+    }
+  };
+
+  const ask = (rawQuestion: string): QaResult => {
+    const question = rawQuestion.slice(0, maxQuestionLength);
+    // A term only a later document has (综合类) is set aside: the plan's rule for all centers answers.
+    const distinctions = later.distinctions(question);
+    const result = distinctions.length
+      ? { ...decide(later.withoutDistinctions(question)), question: rawQuestion, distinctions }
+      : decide(rawQuestion);
+    const texts = [question];
+    if (isEnglish(question)) texts.push(english.translate(question).zh);
+    const clause = result.abstained ? result.suggestions[0] : result.answers[0]?.clause;
+    const notices = result.reference ? [] : later.notices(texts, clause, noticeReason(result));
+    return notices.length ? { ...result, later: notices } : result;
   };
 
   // The first question would otherwise pay for loading the segmenter and pinyin tables.

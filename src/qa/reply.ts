@@ -4,7 +4,7 @@
  * as buttons and the source footer; or, for an abstention, what the plan does not say, the
  * nearest clauses (as references, not answers) and what the plan covers.
  */
-import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
+import type { Clause, DocumentEntry, KnowledgeBase } from '../knowledge-base/index.ts';
 import type { Messages } from '../messages/index.ts';
 import type { Choice, Reply } from '../ports.ts';
 import type { QaResult } from './engine.ts';
@@ -58,6 +58,19 @@ export function clauseNumbering(kb: KnowledgeBase): string[] {
   });
 }
 
+/** What a reply adds to the quote when later documents bear on it. */
+export interface LaterAdditions {
+  /** Known later documents that may change the topic: one notice line each, after the quote. */
+  later?: DocumentEntry[];
+  /** Clauses of an earlier document the quoted one supersedes, shown as history. */
+  history?: Clause[];
+}
+
+const basisOf = (m: Messages, c: Clause): string => m.basis(c.label, [c.path, c.title].filter(Boolean).join(' › '));
+
+const yearOf = (kb: KnowledgeBase, doc: string): number =>
+  kb.catalogue.find((d) => d.id === doc)?.year ?? Number(kb.documents[0]?.date.slice(0, 4));
+
 /** Quotes one clause with its basis line and footer. */
 export function clauseReply(
   kb: KnowledgeBase,
@@ -65,12 +78,17 @@ export function clauseReply(
   clause: Clause,
   head: string[] = [],
   related: Clause[] = [],
+  additions: LaterAdditions = {},
 ): Reply {
   const lines = [...head];
   if (lines.length) lines.push('');
   lines.push(`“${clause.text}”`);
   if (m.originalTextNote) lines.push(m.originalTextNote);
-  lines.push(m.basis(clause.label, [clause.path, clause.title].filter(Boolean).join(' › ')));
+  lines.push(basisOf(m, clause));
+  for (const d of additions.later ?? []) lines.push(m.laterNotice(d));
+  for (const old of additions.history ?? []) {
+    lines.push('', m.historyHeading(yearOf(kb, old.doc)), `“${old.text}”`, basisOf(m, old));
+  }
   const source = sourceOf(kb, clause);
   if (source) lines.push('', `—— ${m.footer(source)}`);
   // Last, so that it stands right above the buttons it introduces.
@@ -83,14 +101,27 @@ export function clauseReply(
 /** Renders a Q&A result as one reply. */
 export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply {
   const top = result.answers[0];
+  const planYear = yearOf(kb, kb.documents[0]?.id ?? '');
+  const distinctions = result.distinctions ?? [];
   if (!result.abstained && top) {
     const head: string[] = [];
+    if (distinctions.length) head.push(m.noDistinction(distinctions, planYear, true));
     if (result.lead) head.push(result.lead);
     if (result.items?.length) head.push(...result.items.map((i) => `• ${i}`));
-    const related = result.answers.slice(1, 3).map((a) => a.clause);
-    return clauseReply(kb, m, top.clause, head, related);
+    const shown = new Set([top.clause, ...(result.history ?? [])]);
+    const related = result.answers
+      .map((a) => a.clause)
+      .filter((c) => !shown.has(c))
+      .slice(0, 2);
+    return clauseReply(kb, m, top.clause, head, related, {
+      ...(result.later ? { later: result.later } : {}),
+      ...(result.history ? { history: result.history } : {}),
+    });
   }
-  if (result.reason === 'no_content') return { text: m.noContent };
+  const lines: string[] = [];
+  if (distinctions.length) lines.push(m.noDistinction(distinctions, planYear, false));
+  const notices = (result.later ?? []).map((d) => m.laterNotice(d));
+  if (result.reason === 'no_content' && !distinctions.length) return { text: m.noContent };
   if (result.reason === 'no_such_clause') {
     const ref = result.reference ?? '';
     if (result.suggestions.length) {
@@ -98,18 +129,22 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
     }
     return { text: m.noSuchClause(ref, clauseNumbering(kb)) };
   }
-  const lines: string[] = [];
-  lines.push(
-    result.reason === 'detail_missing'
-      ? m.detailNotGiven(result.asked?.kind)
-      : result.reason === 'other_document'
-        ? m.otherDocument
-        : result.reason === 'current_state'
-          ? m.currentState
-          : result.reason === 'task_request'
-            ? m.taskRequest
-            : m.notCovered,
-  );
+  // A question on a distinction the plan does not make needs no "not covered" besides saying so.
+  const unclear = ['no_content', 'low_confidence', 'unknown_terms'].includes(result.reason ?? '');
+  if (!(distinctions.length && unclear)) {
+    lines.push(
+      result.reason === 'detail_missing'
+        ? m.detailNotGiven(result.asked?.kind)
+        : result.reason === 'other_document'
+          ? m.otherDocument
+          : result.reason === 'current_state'
+            ? m.currentState
+            : result.reason === 'task_request'
+              ? m.taskRequest
+              : m.notCovered,
+    );
+  }
+  lines.push(...notices);
   lines.push('', m.coverage, m.helpHint);
   // Last, so that it stands right above the buttons it introduces.
   if (result.suggestions.length) lines.push('', m.nearestHeading);

@@ -28,6 +28,8 @@ interface Outcome {
   ids: string[];
   abstained: boolean;
   ms: number;
+  /** The answer carries a notice that a later document may change its topic (`later` in `ask --json`). */
+  notice?: boolean;
 }
 type System = { name: string; run: (q: string) => Outcome };
 
@@ -44,6 +46,7 @@ const product: System = {
       ids: json.answers.map((a) => a.clause),
       abstained: json.abstained,
       ms,
+      notice: json.later !== undefined,
     };
   },
 };
@@ -96,6 +99,10 @@ function score(system: System, set: Item[], product: boolean) {
   let en = 0;
   let en1 = 0;
   let en3 = 0;
+  let answered = 0;
+  let noticed = 0;
+  let enAnswered = 0;
+  let enNoticed = 0;
   const times: number[] = [];
   const misses: string[] = [];
   for (const item of set) {
@@ -113,6 +120,10 @@ function score(system: System, set: Item[], product: boolean) {
         );
       if (hit(3)) top3++;
       if (o.abstained) falseAbstain++;
+      else {
+        answered++;
+        if (o.notice) noticed++;
+      }
     } else if (OOS.has(item.type)) {
       oos++;
       if (o.abstained) oosAbstain++;
@@ -126,6 +137,10 @@ function score(system: System, set: Item[], product: boolean) {
       }
     } else if (item.type === 'english') {
       en++;
+      if (!o.abstained) {
+        enAnswered++;
+        if (o.notice) enNoticed++;
+      }
       if (hit(1)) en1++;
       else
         misses.push(
@@ -143,6 +158,9 @@ function score(system: System, set: Item[], product: boolean) {
     '  abstain oos': pct(farAbstain, far),
     'english top-1': pct(en1, en),
     'english top-3': pct(en3, en),
+    // A notice on every answer would be noise: it belongs only on the topics a later document changes.
+    'notice (in-scope answers)': product ? pct(noticed, answered) : 'n/a',
+    'notice (english answers)': product ? pct(enNoticed, enAnswered) : 'n/a',
     'median ms': quantile(times, 0.5).toFixed(3),
     'p99 ms': quantile(times, 0.99).toFixed(3),
     misses,
