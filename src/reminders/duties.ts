@@ -24,8 +24,12 @@ export type DutyId = (typeof DUTY_IDS)[number];
 const text = z.string().trim().min(1);
 const localized = z.object({ 'zh-CN': text, en: text });
 
+const docId = z.string().regex(/^[a-z0-9-]+$/);
+
 const dutySchema = z.object({
   id: z.enum(DUTY_IDS),
+  /** The document the duty comes from; defaults to the file's `doc`, else to the first document (the plan). */
+  doc: docId.optional(),
   /** The clause the duty comes from, e.g. `4.3`. */
   clause: z.string().regex(/^\d+(\.\d+){0,2}$/, 'a clause id such as 4.3'),
   /** The center statuses the duty applies to. */
@@ -55,12 +59,16 @@ const dutySchema = z.object({
 export const dutiesFileSchema = z.object({
   version: z.literal(1),
   note: z.string().optional(),
+  /** The document every duty comes from unless it names its own; defaults to the plan. */
+  doc: docId.optional(),
   duties: z.array(dutySchema).min(1),
 });
 
 /** A duty of a center, as validated. */
 export interface Duty {
   id: DutyId;
+  /** The document the duty comes from (`yjxf-2017-139`): a change of duties is a change of data. */
+  doc: string;
   clause: string;
   statuses: ('recognised' | 'pilot')[];
   kind: 'task' | 'notice';
@@ -88,14 +96,17 @@ export function parseDuties(json: unknown, kb: KnowledgeBase): Duty[] {
     fail(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   const seen = new Set<string>();
-  parsed.data.duties.forEach((d, i) => {
+  const fileDoc = parsed.data.doc ?? kb.documents[0]?.id ?? '';
+  return parsed.data.duties.map((d, i) => {
     if (seen.has(d.id)) fail(`duties.${i}.id: ${d.id} appears twice`);
     seen.add(d.id);
-    if (!kb.clause(d.clause))
-      fail(`duties.${i}.clause: ${d.clause} is not a clause of the plan`, 'knowledge_clause_missing');
+    const doc = d.doc ?? fileDoc;
+    if (!kb.documents.some((x) => x.id === doc)) fail(`duties.${i}.doc: "${doc}" is not a document with its text`);
+    if (!kb.clause(`${doc}/${d.clause}`))
+      fail(`duties.${i}.clause: ${d.clause} is not a clause of ${doc}`, 'knowledge_clause_missing');
     if (d.overdue && d.kind !== 'task') fail(`duties.${i}.overdue: only a task has overdue reminders`);
+    return { ...d, doc };
   });
-  return parsed.data.duties;
 }
 
 /**

@@ -8,7 +8,7 @@ import { loadDuties } from '../../../src/reminders/index.ts';
 import { knowledge } from '../../helpers/conversation.ts';
 
 /** A copy of the knowledge folder whose duties.json `edit` changed. */
-function editedDuties(edit: (data: { duties: Record<string, unknown>[] }) => void): string {
+function editedDuties(edit: (data: { doc?: string; duties: Record<string, unknown>[] }) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'mic-duties-'));
   cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
   const file = join(dir, 'duties.json');
@@ -26,6 +26,14 @@ describe('duties', () => {
       ['evaluation', '4.3', 'notice', ['recognised', 'pilot']],
       ['support-ends', '4.2', 'notice', ['recognised']],
     ]);
+  });
+
+  it('should name the document each duty comes from, and refuse one that is not listed with its text', () => {
+    expect(new Set(loadDuties(knowledge()).map((d) => d.doc))).toEqual(new Set(['yjxf-2017-139']));
+    const unknown = editedDuties((data) => {
+      data.doc = 'no-such-document';
+    });
+    expect(() => loadDuties(knowledge(), unknown)).toThrow(/duties\.json: duties\.0\.doc: "no-such-document"/);
   });
 
   it('should say the plan gives no date and the date is this system’s setting', () => {
