@@ -8,6 +8,7 @@ import {
   MemoryStore,
   type Reply,
 } from '../../src/index.ts';
+import { steppingClock } from '../helpers/clock.ts';
 import { createConversation, createRecordingLogger, knowledge } from '../helpers/conversation.ts';
 
 const base = { platform: 'console', chat: 'console:t', user: 'console:t' } as const;
@@ -154,16 +155,22 @@ describe('feature routing', () => {
   });
 
   it('should give free text to the dialog the user opened last, not to an older one still open', async () => {
-    const c = createConversation();
-    await c.send('/check');
+    // People type seconds apart; the clock says so (two messages in one millisecond would tie).
+    const clock = steppingClock('2026-03-01T02:00:00Z');
+    const c = createConversation({ store: new MemoryStore({ clock }), clock });
+    const send = async (text: string) => {
+      clock.step(5_000);
+      return c.send(text);
+    };
+    await send('/check');
     expect(c.text).toContain('（1/');
-    await c.send('/subscribe');
-    await c.send('测试创新中心');
+    await send('/subscribe');
+    await send('测试创新中心');
     // The subscribe dialog took the name; the self-check did not read it as an answer.
     expect(c.text).toContain('中心名称：测试创新中心');
-    await c.send('/check');
+    await send('/check');
     expect(c.text).toContain('继续上次未完成的自测（已回答 0/');
-    await c.send('是');
+    await send('是');
     expect(c.text).toContain('已记录：是');
     expect(c.text).toContain('（2/');
   });
