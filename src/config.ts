@@ -114,6 +114,34 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
+  TELEGRAM_API_ROOT: z
+    .url({ protocol: /^https?$/ })
+    .trim()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional()
+    .describe('an http(s) URL of a Bot API server without the /bot<token> part, e.g. http://127.0.0.1:8081'),
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/ })
+    .trim()
+    .optional()
+    .describe(
+      'the public https URL Telegram posts updates to, e.g. https://bot.example.cn/telegram/hook; its path is served on PORT',
+    ),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters A–Z, a–z, 0–9, _ and -')
+    .optional()
+    .describe(
+      '1–256 characters of A–Z, a–z, 0–9, _ and -, required with TELEGRAM_WEBHOOK_URL (e.g. openssl rand -hex 32)',
+    ),
+  DEDUPE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .default(24)
+    .describe('a whole number of hours, 1–720: how long an update or event ID is remembered'),
 });
 
 /** The validated configuration. */
@@ -134,6 +162,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const field = envSchema.shape[name as keyof typeof envSchema.shape];
     const hint = field?.description ? `; expected ${field.description}` : '';
     throw new ConfigError(`${name} is invalid: ${issue?.message ?? 'bad value'}${hint}`, { cause: parsed.error });
+  }
+  if (parsed.data.TELEGRAM_WEBHOOK_URL && !parsed.data.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      `TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL; expected ${envSchema.shape.TELEGRAM_WEBHOOK_SECRET.description}`,
+    );
   }
   return parsed.data;
 }

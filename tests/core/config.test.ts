@@ -71,3 +71,36 @@ describe('loadConfig: reminder settings', () => {
     expect(() => loadConfig({ ADMINS: '42' })).toThrow(/ADMINS.*not a user reference/);
   });
 });
+
+describe('loadConfig: Telegram settings', () => {
+  it('should read the API root without its trailing slash and refuse a non-URL', () => {
+    expect(loadConfig({}).TELEGRAM_API_ROOT).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).TELEGRAM_API_ROOT).toBe('http://127.0.0.1:8081');
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'api.telegram.org' })).toThrow(/TELEGRAM_API_ROOT.*URL/);
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x.example' })).toThrow(/TELEGRAM_API_ROOT/);
+  });
+
+  it('should require a well-formed secret with the webhook URL', () => {
+    const url = 'https://bot.example.cn/telegram/hook';
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: url })).toThrow(/TELEGRAM_WEBHOOK_SECRET is required/);
+    for (const bad of ['has space', 'x'.repeat(257), 'ä', 'a/b']) {
+      expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: bad }), bad).toThrow(
+        /TELEGRAM_WEBHOOK_SECRET.*A–Z/,
+      );
+    }
+    const c = loadConfig({ TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: 'aB3_-' });
+    expect(c.TELEGRAM_WEBHOOK_URL).toBe(url);
+    expect(c.TELEGRAM_WEBHOOK_SECRET).toBe('aB3_-');
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'not a url', TELEGRAM_WEBHOOK_SECRET: 'abc' })).toThrow(
+      /TELEGRAM_WEBHOOK_URL/,
+    );
+  });
+
+  it('should default the dedupe window to 24 hours and refuse nonsense', () => {
+    expect(loadConfig({}).DEDUPE_TTL_HOURS).toBe(24);
+    expect(loadConfig({ DEDUPE_TTL_HOURS: '48' }).DEDUPE_TTL_HOURS).toBe(48);
+    for (const bad of ['0', '1.5', 'day']) {
+      expect(() => loadConfig({ DEDUPE_TTL_HOURS: bad }), bad).toThrow(/DEDUPE_TTL_HOURS.*hours/);
+    }
+  });
+});
