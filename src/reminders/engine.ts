@@ -502,20 +502,38 @@ export function createReminderEngine(options: ReminderEngineOptions): ReminderEn
     const m = engineMessages(locale);
     const several = reminders.length > 1;
     const choices: Choice[] = [];
+    for (const r of reminders) choices.push(...actionChoices(r, locale, several));
+    // One 查看原文 per reminder: its reply offers that reminder's buttons again, because a platform
+    // may take the keyboard away once any of its buttons is pressed.
     for (const r of reminders) {
-      const duty = dutyById.get(r.duty);
-      const title = duty?.title[locale] ?? r.duty;
-      const label = (l: string) => (several ? m.forDuty(l, title) : l);
-      const payload = `${centerToken(r.centerId)}:${DUTY_CODES[r.duty]}:${r.period}`;
-      if (duty?.kind === 'task') {
-        choices.push({ label: label(m.submitted), value: `rem:done:${payload}` });
-        choices.push({ label: label(m.later), value: `rem:later:${payload}:${r.stage}` });
-      } else choices.push({ label: label(m.noted), value: `rem:ok:${payload}` });
-    }
-    for (const clause of [...new Set(reminders.map((r) => r.clause))]) {
-      choices.push({ label: m.source(clauseLabel(clause)), value: `rem:why:${clause}` });
+      const title = dutyById.get(r.duty)?.title[locale] ?? r.duty;
+      const label = m.source(clauseLabel(r.clause));
+      choices.push({ label: several ? m.forDuty(label, title) : label, value: `rem:why:${payloadOf(r)}:${r.stage}` });
     }
     return { text: renderText(reminders, locale), choices };
+  };
+
+  /** `centerToken:dutyCode:period`, what the engine's buttons carry (≤ 64 bytes with the prefix). */
+  const payloadOf = (r: { centerId: string; duty: DutyId; period: string }): string =>
+    `${centerToken(r.centerId)}:${DUTY_CODES[r.duty]}:${r.period}`;
+
+  /** 已提交 and 稍后提醒 for a task, 知道了 for a notice. */
+  const actionChoices = (
+    r: { centerId: string; duty: DutyId; period: string; stage: string },
+    locale: Locale,
+    several: boolean,
+  ): Choice[] => {
+    const m = engineMessages(locale);
+    const duty = dutyById.get(r.duty);
+    const title = duty?.title[locale] ?? r.duty;
+    const label = (l: string) => (several ? m.forDuty(l, title) : l);
+    const payload = payloadOf(r);
+    return duty?.kind === 'task'
+      ? [
+          { label: label(m.submitted), value: `rem:done:${payload}` },
+          { label: label(m.later), value: `rem:later:${payload}:${r.stage}` },
+        ]
+      : [{ label: label(m.noted), value: `rem:ok:${payload}` }];
   };
 
   /** Sends one staff notice to every staff chat, once per notice id. */
@@ -822,13 +840,15 @@ export function createReminderEngine(options: ReminderEngineOptions): ReminderEn
     const match = /^rem:(done|ok|later|why):(.*)$/.exec(value);
     if (!match) return [{ text: m.unknownButton }];
     const [, action, payload = ''] = match;
-    if (action === 'why') {
-      const clause = knowledge.clause(payload);
-      if (!clause) return [{ text: m.unknownButton }];
-      return [{ text: m.clauseText(clause.label, clause.title, clause.text) }];
-    }
     const p = parsePayload(payload);
     if (!p) return [{ text: m.unknownButton }];
+    if (action === 'why') {
+      const duty = dutyById.get(p.duty);
+      const clause = duty && knowledge.clause(`${duty.doc}/${duty.clause}`);
+      if (!clause) return [{ text: m.unknownButton }];
+      const text = m.clauseText(clause.label, clause.title, clause.text);
+      return [{ text, choices: actionChoices({ ...p, stage: p.stage ?? '' }, turn.locale, false) }];
+    }
     await ensureBuilt();
     const center = (await options.centers()).find((c) => centerToken(c.id) === p.centerId);
     const duty = dutyById.get(p.duty);
