@@ -47,3 +47,25 @@ describe('architecture', () => {
     expect(deep).toEqual([]);
   });
 });
+
+describe('features do not import each other', () => {
+  const src = join(root, 'src');
+  const FEATURES = ['qa', 'eligibility', 'reminders', 'basics'];
+  const importsIn = (dir: string): string[] =>
+    readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(join(src, dir, f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? ''));
+
+  it.each(FEATURES)('should keep src/%s free of imports from other features', (feature) => {
+    const others = FEATURES.filter((f) => f !== feature);
+    const bad = importsIn(feature).filter((spec) => others.some((o) => spec.includes(`/${o}/`)));
+    expect(bad).toEqual([]);
+  });
+
+  it('should keep the shared modules free of imports from features', () => {
+    const bad = ['thresholds', 'figures', 'centers']
+      .flatMap(importsIn)
+      .filter((spec) => FEATURES.some((o) => spec.includes(`/${o}/`)));
+    expect(bad).toEqual([]);
+  });
+});

@@ -12,13 +12,23 @@ import { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import type { Localized } from '../feature.ts';
 import { DEFAULT_KNOWLEDGE_DIR, type KnowledgeBase } from '../knowledge-base/index.ts';
+import {
+  type AmountThreshold,
+  amountThresholdFields,
+  localizedSchema,
+  normalizeTerm,
+  type RatioThreshold,
+  ratioThresholdFields,
+} from '../thresholds/index.ts';
 import type { CriterionOption, Severity, Subject } from './types.ts';
+
+export { normalizeTerm };
 
 /** The file under the knowledge folder that holds the criteria. */
 export const ELIGIBILITY_FILE = 'eligibility.json';
 
 const text = z.string().trim().min(1);
-const localized = z.object({ 'zh-CN': text, en: text });
+const localized = localizedSchema;
 const words = z.array(text).default([]);
 
 const optionSchema = z.object({
@@ -64,17 +74,8 @@ const yesnoSchema = z.object({
 const amountSchema = z.object({
   ...base,
   type: z.literal('amount'),
-  /** Met at or above this many yuan. */
-  threshold: z.number().int().positive(),
-  /** Which money counts: words that mark it as paid in, and words that mark it as something else. */
-  basis: z
-    .object({
-      paidWords: words,
-      notPaidWords: words,
-      /** Why an answer naming a subscribed or planned amount is re-asked. */
-      retry: localized,
-    })
-    .optional(),
+  /** `threshold` (met at or above, in yuan), `basis` (which money counts), `measure`: shared with the Q&A. */
+  ...amountThresholdFields,
   /**
    * ⚠️ remarks attached to an answer that mentions any of `words` (not denied: 不含知识产权 does
    * not count); with `ip`, also when the amount reader finds intellectual property invested
@@ -88,10 +89,8 @@ const amountSchema = z.object({
 const ratioSchema = z.object({
   ...base,
   type: z.literal('ratio'),
-  /** Met at or above this percentage. */
-  threshold: z.number().positive().max(100),
-  /** Words that mark which of two quantities is the part and which the whole. */
-  hints: z.object({ part: z.array(text).min(1), whole: z.array(text).min(1) }),
+  /** `threshold` (met at or above, in percent), `hints` (part and whole words), `measure`: shared with the Q&A. */
+  ...ratioThresholdFields,
 });
 
 const fieldSchema = z.object({
@@ -168,19 +167,15 @@ export interface YesNoCriterion extends ChoicelessCriterion {
   expect: boolean;
 }
 
-/** An amount criterion: met at or above `threshold` yuan. */
-export interface AmountCriterion extends ChoicelessCriterion {
+/** An amount criterion: met at or above `threshold` yuan (the shared {@link AmountThreshold}). */
+export interface AmountCriterion extends ChoicelessCriterion, Omit<AmountThreshold, keyof CriterionBase> {
   type: 'amount';
-  threshold: number;
-  basis?: { paidWords: string[]; notPaidWords: string[]; retry: Localized };
   notes: { words: string[]; ip: boolean; note: Localized }[];
 }
 
-/** A ratio criterion: met at or above `threshold` percent. */
-export interface RatioCriterion extends ChoicelessCriterion {
+/** A ratio criterion: met at or above `threshold` percent (the shared {@link RatioThreshold}). */
+export interface RatioCriterion extends ChoicelessCriterion, Omit<RatioThreshold, keyof CriterionBase> {
   type: 'ratio';
-  threshold: number;
-  hints: { part: string[]; whole: string[] };
 }
 
 /** A field criterion; see the `rule` in `eligibility.json`. */
@@ -204,11 +199,6 @@ export type Criterion = YesNoCriterion | AmountCriterion | RatioCriterion | Fiel
 
 function fail(message: string, code?: 'knowledge_clause_missing'): never {
   throw new KnowledgeError(`knowledge/${ELIGIBILITY_FILE}: ${message}`, code ? { code } : undefined);
-}
-
-/** The key two spellings of one term share, for duplicate checks and matching. */
-export function normalizeTerm(term: string): string {
-  return term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function checkOptions(c: { id: string; options: Option[] }, i: number): void {

@@ -5,6 +5,7 @@
  * comes from the `required` ones only, and an `advisory` shortfall is a warning, never unmet.
  */
 import type { Locale } from '../ports.ts';
+import { meetsThreshold } from '../thresholds/index.ts';
 import type { Criterion } from './criteria.ts';
 import { eligibilityMessages } from './messages.ts';
 import { canonicalOption, parseAnswer } from './parse-answer.ts';
@@ -80,16 +81,16 @@ export function judge(
     case 'amount': {
       if (typeof value !== 'number') break;
       const threshold = m.amount(criterion.threshold);
-      return value >= criterion.threshold
+      return meetsThreshold(criterion, value)
         ? result('met', value, withNote(m.reached(understood, threshold)), extra)
         : result(shortfall, value, withNote(m.notReached(understood, threshold)), extra);
     }
     case 'ratio': {
       if (typeof value !== 'number') break;
-      // The parser rounds the value so that it never crosses the threshold the exact ratio did
-      // not reach, and 900 ÷ 3000 is exactly 30: comparing the value is comparing the ratio.
+      // The shared reader rounds the value so that it never crosses the threshold the exact ratio
+      // did not reach, and 900 ÷ 3000 is exactly 30: comparing the value is comparing the ratio.
       const threshold = `${criterion.threshold}%`;
-      return value >= criterion.threshold
+      return meetsThreshold(criterion, value)
         ? result('met', value, withNote(m.reached(understood, threshold)), extra)
         : result(shortfall, value, withNote(m.notReached(understood, threshold)), extra);
     }

@@ -5,6 +5,7 @@
  * belong to one criterion (its prompt, example, advice) live with the criterion in
  * `knowledge/eligibility.json`; this file holds the ones every criterion shares.
  */
+import { formatWan } from '../figures/index.ts';
 import type { Locale } from '../ports.ts';
 import type { CriterionStatus, Verdict } from './types.ts';
 
@@ -91,10 +92,7 @@ export interface EligibilityMessages {
 }
 
 /** Chinese digits grouped the way people read money: `1200万元`, `999.99万元`, `5000元`. */
-function wan(yuan: number): string {
-  if (Math.abs(yuan) < 10_000) return String(yuan);
-  return `${Number((yuan / 10_000).toFixed(4))}万`;
-}
+const wan = formatWan;
 
 /** A fraction as a percentage without float noise: 0.3 → 30. */
 function percentOf(fraction: number): number {

@@ -7,9 +7,10 @@
  */
 
 import type { Localized } from '../feature.ts';
-import { parseAmount, parseNumeral, parseRatio } from '../figures/index.ts';
+import { parseNumeral } from '../figures/index.ts';
 import { cleanText } from '../input.ts';
 import type { Locale } from '../ports.ts';
+import { containsWord, escapeRegExp, readFigure } from '../thresholds/index.ts';
 import {
   type AmountCriterion,
   type Criterion,
@@ -109,10 +110,6 @@ function unknownFor(intent: Intent | undefined): ParsedAnswer | undefined {
 
 const ASCII = /^[\x20-\x7e]+$/;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 interface Hit {
   value: string;
   start: number;
@@ -173,18 +170,8 @@ export function canonicalOption(criterion: FieldCriterion | MultichoiceCriterion
 // ---------------------------------------------------------------------------------------------
 // Numbers shown back
 
-/** A percentage for display, one decimal at most, never rounded across `threshold` when `met` is false. */
-function shownPercent(percent: number, threshold: number, met: boolean, digits: number): number {
-  const scale = 10 ** digits;
-  const rounded = Math.round(percent * scale) / scale;
-  return !met && rounded >= threshold ? Math.floor(percent * scale) / scale : rounded;
-}
-
-/** Whether `part ÷ whole` (or `percent`) reaches `threshold` percent, exactly at the boundary. */
-export function reachesPercent(threshold: number, percent: number, from?: { part: number; whole: number }): boolean {
-  if (from && from.whole > 0) return from.part * 100 >= threshold * from.whole;
-  return percent >= threshold - 1e-9;
-}
+/** Whether `part ÷ whole` (or `percent`) reaches `threshold` percent (the shared rule). */
+export { reachesPercent } from '../thresholds/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Per type
@@ -208,36 +195,23 @@ function partLabel(label: string): string | undefined {
   return /^[\p{Script=Han}A-Za-z&\s]{1,12}$/u.test(name) ? name : undefined;
 }
 
-/** Words that deny what follows them: 不含知识产权, without IP. */
-const DENIED_BEFORE = /(不含|不包括|不包含|没有|没|无|未|不是|并非|excluding|without|not|no)\s*$/;
-
-/**
- * Whether `norm` names one of `words`; with `deniable`, an occurrence right after a denial
- * (不含, without) does not count.
- */
-function containsWord(norm: string, words: readonly string[], deniable = false): boolean {
-  return words.some((w) => {
-    const t = normalizeTerm(w);
-    const re = new RegExp(ASCII.test(t) ? `(?<![a-z0-9])${escapeRegExp(t)}(?![a-z0-9])` : escapeRegExp(t), 'g');
-    for (const m of norm.matchAll(re)) {
-      if (!deniable || !DENIED_BEFORE.test(norm.slice(Math.max(0, m.index - 6), m.index))) return true;
-    }
-    return false;
-  });
-}
-
 function parseAmountAnswer(c: AmountCriterion, text: string, norm: string): ParsedAnswer {
-  const r = parseAmount(text);
-  const notPaid = c.basis !== undefined && containsWord(norm, c.basis.notPaidWords, true);
-  if (r.kind === 'ambiguous') {
-    if (r.reason === 'negative') return retry(c, (m) => m.retryNegative);
-    if (r.reason === 'not_finite') return retry(c, (m) => m.retryNotFinite);
-    if (notPaid && c.basis) {
-      const why = c.basis.retry;
-      return retry(c, (_m, locale) => why[locale]);
+  const r = readFigure(c, text);
+  if (r.kind === 'problem') {
+    switch (r.problem) {
+      case 'negative':
+        return retry(c, (m) => m.retryNegative);
+      case 'not_paid': {
+        const why = c.basis?.retry;
+        return why ? retry(c, (_m, locale) => why[locale]) : retry(c, (m) => m.retryAmountSeveral);
+      }
+      case 'several':
+        return retry(c, (m) => m.retryAmountSeveral);
+      case 'no_unit':
+        return retry(c, (m) => m.retryAmountNoUnit);
+      default:
+        return retry(c, (m) => m.retryNotFinite);
     }
-    if (r.reason === 'several') return retry(c, (m) => m.retryAmountSeveral);
-    return retry(c, (m) => m.retryAmountNoUnit);
   }
   if (r.kind === 'none') {
     const intent = intentOf(norm);
@@ -246,17 +220,12 @@ function parseAmountAnswer(c: AmountCriterion, text: string, norm: string): Pars
     if (intent === 'no') return { ok: true, value: 0, understood: both((m) => m.amount(0)) };
     return retry(c, (m) => m.retryAmountMissing);
   }
-  if (!Number.isFinite(r.yuan)) return retry(c, (m) => m.retryNotFinite);
-  if (r.yuan < 0) return retry(c, (m) => m.retryNegative);
-  if (c.basis && r.basis !== 'paid' && (r.basis === 'subscribed' || notPaid)) {
-    const why = c.basis.retry;
-    return retry(c, (_m, locale) => why[locale]);
-  }
-  const yuan = Math.round(r.yuan);
+  if (r.kind !== 'amount') return retry(c, (m) => m.retryUnreadable);
+  const yuan = r.value;
   const parts: { label: string; yuan: number }[] = [];
-  for (const p of r.parts ?? []) {
+  for (const p of r.parts) {
     const label = partLabel(p.label);
-    if (label !== undefined && Number.isFinite(p.yuan) && p.yuan >= 0) parts.push({ label, yuan: Math.round(p.yuan) });
+    if (label !== undefined) parts.push({ label, yuan: p.yuan });
   }
   const understood = both((m) => `${m.amount(yuan)}${parts.length > 0 ? m.amountIncludes(parts) : ''}`);
   const noted = c.notes.filter((n) => (n.ip && r.includesIp === true) || containsWord(norm, n.words, true));
@@ -271,9 +240,9 @@ function parseAmountAnswer(c: AmountCriterion, text: string, norm: string): Pars
 }
 
 function parseRatioAnswer(c: RatioCriterion, text: string, norm: string): ParsedAnswer {
-  const r = parseRatio(text, c.hints);
-  if (r.kind === 'ambiguous') {
-    switch (r.reason) {
+  const r = readFigure(c, text);
+  if (r.kind === 'problem') {
+    switch (r.problem) {
       case 'bare_fraction': {
         const n = Number(/\d*\.\d+/.exec(norm)?.[0]);
         return Number.isFinite(n) ? retry(c, (m) => m.retryBareFraction(n)) : retry(c, (m) => m.retryRatioMissing);
@@ -284,6 +253,8 @@ function parseRatioAnswer(c: RatioCriterion, text: string, norm: string): Parsed
         return retry(c, (m) => m.retryNoWhole);
       case 'negative':
         return retry(c, (m) => m.retryNegative);
+      case 'over_100':
+        return retry(c, (m) => m.retryRatioOver100);
       default:
         return retry(c, (m) => m.retryNotFinite);
     }
@@ -295,18 +266,12 @@ function parseRatioAnswer(c: RatioCriterion, text: string, norm: string): Parsed
     if (intent === 'no') return { ok: true, value: 0, understood: { 'zh-CN': '0%', en: '0%' } };
     return retry(c, (m) => m.retryRatioMissing);
   }
-  const { percent, from } = r;
-  if (!Number.isFinite(percent)) return retry(c, (m) => m.retryNotFinite);
-  if (percent < 0) return retry(c, (m) => m.retryNegative);
-  if (percent > 100 + 1e-9) return retry(c, (m) => m.retryRatioOver100);
-  const met = reachesPercent(c.threshold, percent, from);
-  const value = shownPercent(percent, c.threshold, met, 2);
-  const shown = shownPercent(percent, c.threshold, met, 1);
-  const sign = Math.abs(percent - shown) < 1e-9 ? '=' : '≈';
+  if (r.kind !== 'ratio') return retry(c, (m) => m.retryUnreadable);
+  const { value, shown, exact, from } = r;
   const understood = both((m) => {
     if (!from) return `${shown}%`;
     const q = (n: number) => (from.unit === 'yuan' ? m.amountInRatio(n) : String(n));
-    return `${q(from.part)}÷${q(from.whole)}${sign}${shown}%`;
+    return `${q(from.part)}÷${q(from.whole)}${exact ? '=' : '≈'}${shown}%`;
   });
   return { ok: true, value, understood };
 }

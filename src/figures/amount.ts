@@ -24,6 +24,12 @@ export type AmountParse =
   /** An amount is there, but reading it would be a guess. */
   | { kind: 'ambiguous'; reason: 'no_unit' | 'several' | 'negative' | 'not_finite' };
 
+/** A sum of yuan as people read money in Chinese: `1200万`, `999.99万`, `5000` (no unit word). */
+export function formatWan(yuan: number): string {
+  if (Math.abs(yuan) < 10_000) return String(yuan);
+  return `${Number((yuan / 10_000).toFixed(4))}万`;
+}
+
 /** A bare number at least this large is taken as yuan: nobody means 100000万. */
 export const BARE_YUAN_FROM = 100_000;
 

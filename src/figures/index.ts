@@ -8,10 +8,11 @@
  * - {@link parseAmount}: a sum of money in whole yuan, with its basis and named parts.
  * - {@link parseRatio}: a share in percent, stated or computed from two quantities.
  * - {@link foldNumerals}: running text with counted Chinese numerals written as digits.
+ * - {@link formatWan}: a sum of yuan written back as people read it (1200万).
  *
  * Every reader returns `undefined` or an `ambiguous` result rather than a guess, and none throws.
  */
-export { type AmountParse, BARE_YUAN_FROM, parseAmount } from './amount.ts';
+export { type AmountParse, BARE_YUAN_FROM, formatWan, parseAmount } from './amount.ts';
 export { COUNT_UNITS, foldNumerals } from './fold.ts';
 export { parseNumeral } from './numerals.ts';
 export { parseRatio, type RatioHints, type RatioParse } from './ratio.ts';

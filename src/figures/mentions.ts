@@ -57,7 +57,7 @@ const HAN_NUMERAL = new RegExp(`[${DIGIT_CHARS}${UNIT_CHARS}]`);
 const RUN = `(?:${ARABIC_SOURCE}|[${DIGIT_CHARS}${UNIT_CHARS}]|[点點](?=[${DIGIT_CHARS}]))+`;
 const MULTIPLIER = '个亿|million|mln|mn|billion|bn|thousand|k(?![a-z])|m(?![a-z])|w(?![a-z])';
 const UNIT =
-  '%|percent|per\\s*cent|pct(?![a-z])|元|块钱|块|圆|yuan|rmb|cny|人民币|个人|人|名|位|people|persons?|employees?|staff|workers?|个';
+  '%|percent|per\\s*cent|pct(?![a-z])|元|块钱|块|圆|yuan|rmb|cny|人民币|号人|个人|人|名|位|people|persons?|employees?|staff|workers?|个';
 /** A number, then an optional multiplier, then an optional unit. */
 const MENTION = new RegExp(`(负|-|−)?\\s*(${RUN})(?:\\s*(${MULTIPLIER}))?(?:\\s*(${UNIT}))?`, 'gi');
 const MULTIPLIERS: Readonly<Record<string, number>> = {

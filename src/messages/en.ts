@@ -54,6 +54,12 @@ export const en: Messages = {
     `The plan has no clause numbered ${reference}. Its clauses are: ${numbering.join(', ')} (also written like 三（一）4).`,
   sectionHeading: (reference) =>
     `${reference} is the heading of a part of the plan, with no text of its own; its clauses:`,
+  figureVerdict: (understood, met, threshold) =>
+    `By your figures: ${understood}, ${met ? 'meets' : 'below'} “at least ${threshold}”. For reference only; the commission's assessment prevails.`,
+  figureNotPaid:
+    "The plan counts founding capital actually invested: a subscribed amount, registered capital or a planned investment is not that, so compare the amount actually paid in. For reference only; the commission's assessment prevails.",
+  figureAmount: (yuan) => `${yuan.toLocaleString('en-US')} yuan`,
+  figureAmountInRatio: (yuan) => yuan.toLocaleString('en-US'),
   detailNotGiven: (kind) => `The plan touches on this topic but does not state ${KIND[kind ?? ''] ?? 'this detail'}.`,
   otherDocument:
     'This asks about the rules of another policy, programme or document: the plan only mentions them and does not set them out.',

@@ -66,6 +66,17 @@ export interface Messages {
   noSuchClause(reference: string, numbering: string[]): string;
   /** The message names a heading that has no text of its own; its clauses follow as buttons. */
   sectionHeading(reference: string): string;
+  /**
+   * The verdict on the asker's own figure, the first line of the answer: what was read
+   * (`40÷150≈26.7%`), whether it reaches the plan's threshold (`30%`), and that it is for reference only.
+   */
+  figureVerdict(understood: string, met: boolean, threshold: string): string;
+  /** The asker's sum is subscribed or planned, not paid in: no verdict against 实际投入. */
+  figureNotPaid: string;
+  /** A sum of money in a verdict (`900万元`, `9,000,000 yuan`). */
+  figureAmount(yuan: number): string;
+  /** A sum inside a quotient (`900万`, `9,000,000`). */
+  figureAmountInRatio(yuan: number): string;
   /** "The plan does not state …" for a near miss of the given kind. */
   detailNotGiven(kind: DetailKind | undefined): string;
   /** The question is about another programme's or document's rules. */

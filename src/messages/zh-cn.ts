@@ -2,6 +2,7 @@
  * @module messages/zh-cn
  * Simplified Chinese strings (the default language).
  */
+import { formatWan } from '../figures/index.ts';
 import type { Messages } from './types.ts';
 
 const KIND: Record<string, string> = {
@@ -58,6 +59,12 @@ export const zhCN: Messages = {
   noSuchClause: (reference, numbering) =>
     `方案中没有编号为 ${reference} 的条款。现有条款编号：${numbering.join('、')}（也可写作 三（一）4 这样的形式）。`,
   sectionHeading: (reference) => `${reference} 是方案中一个部分的标题，本身没有条文，包括以下条款：`,
+  figureVerdict: (understood, met, threshold) =>
+    `按您给出的数字：${understood}，${met ? '达到' : '未达到'}“不低于${threshold}”。仅供参考，以主管部门认定为准。`,
+  figureNotPaid:
+    '方案看的是组建资金的“实际投入”：认缴额、注册资本或计划投入都不等于实际投入，请按实际到位（实缴）的金额对照。仅供参考，以主管部门认定为准。',
+  figureAmount: (yuan) => `${formatWan(yuan)}元`,
+  figureAmountInRatio: (yuan) => formatWan(yuan),
   detailNotGiven: (kind) => `方案提到了相关内容，但没有规定${KIND[kind ?? ''] ?? '这一细节'}。`,
   otherDocument: '这个问题问的是其他政策、项目或文件的具体规定：本方案只提到它们，没有规定其内容。',
   currentState: '本方案印发于2017年，不包含当前已认定的名单、今年的批次或截止日期等信息，请以主管部门最新通知为准。',

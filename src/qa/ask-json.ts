@@ -1,9 +1,11 @@
 /**
  * @module qa/ask-json
  * The `ask --json` document of the CLI contract:
- * `{"question","abstained","lead"?,"answers":[{"doc"?,"clause","label","score","text"}],"suggestions"?,"later"?}`.
+ * `{"question","abstained","lead"?,"answers":[{"doc"?,"clause","label","score","text"}],"suggestions"?,"later"?,"check"?}`.
  * `later` names the later documents (their text not in the project) that may change the topic,
- * present only when the reply carries that notice; `number` only where verified.
+ * present only when the reply carries that notice; `number` only where verified. `check` is the
+ * asker's own figure against the plan's threshold (`value` and `threshold` in percent for a share,
+ * integer yuan for an amount), present only when the question states one.
  */
 import type { QaResult } from './engine.ts';
 
@@ -21,6 +23,7 @@ export interface AskJson {
   }[];
   suggestions?: string[];
   later?: { title: string; issuer: string; year: number; number?: string }[];
+  check?: { clause: string; value: number; threshold: number; met: boolean };
 }
 
 /**
@@ -52,6 +55,10 @@ export function toAskJson(result: QaResult, withDoc: boolean): AskJson {
       year: d.year,
       ...(d.verified && d.number ? { number: d.number } : {}),
     }));
+  }
+  if (result.check) {
+    const { clause, value, threshold, met } = result.check;
+    out.check = { clause: clause.id, value, threshold, met };
   }
   return out;
 }

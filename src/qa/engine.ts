@@ -8,6 +8,7 @@
  * qa.ask('研发费用占比有什么要求').answers[0]?.clause.id; // '3.2.7'
  */
 import type { Clause, DocumentEntry, KnowledgeBase } from '../knowledge-base/index.ts';
+import { loadThresholds, type Threshold } from '../thresholds/index.ts';
 import {
   askingPart,
   type DetailAsked,
@@ -25,6 +26,7 @@ import { createLaterDocuments, type NoticeReason } from './later.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { clauseReference, lookupClause } from './lookup.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
+import { createOwnFigures } from './own-figures.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
 
 /** Why the bot did not answer. */
@@ -81,6 +83,32 @@ export interface QaResult {
    * text supersedes: shown after the answer as history (原方案（2017）规定…).
    */
   history?: Clause[];
+  /**
+   * The asker's own figure judged against the threshold of the clause answered (研发人员40个，总共150人，
+   * 够不够 → 40÷150≈26.7%, not met), by the self-check's rule. Absent when the question states none.
+   */
+  check?: QaFigureCheck;
+  /**
+   * The question's sum for the top clause's amount threshold is not money paid in (认缴1200万): no
+   * verdict, and the answer says the plan counts what is actually invested.
+   */
+  notPaid?: boolean;
+}
+
+/** The asker's figure against a threshold of the plan (`check` in `ask --json`). */
+export interface QaFigureCheck {
+  /** The clause that sets the threshold. */
+  clause: Clause;
+  type: 'amount' | 'ratio';
+  /** Integer yuan for an amount; a percentage (2 decimals, never rounded across the threshold) for a share. */
+  value: number;
+  /** The plan's threshold, in the same unit. */
+  threshold: number;
+  met: boolean;
+  /** A share as shown (1 decimal), whether that is exact, and the two quantities it came from. */
+  shown?: number;
+  exact?: boolean;
+  from?: { part: number; whole: number; unit: 'people' | 'yuan' };
 }
 
 /**
@@ -121,6 +149,11 @@ export interface QaEngineOptions extends RetrieverOptions {
    * @default 500
    */
   maxQuestionLength?: number;
+  /**
+   * The plan's thresholds the asker's own figures are judged against.
+   * @default those of `knowledge/eligibility.json` (the self-check's own)
+   */
+  thresholds?: readonly Threshold[];
 }
 
 /** Answers questions about the knowledge base. */
@@ -147,6 +180,9 @@ const TASK_REQUEST =
 
 const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact', 'definition']);
 
+/** Abstentions a question asking for the verdict on its own figures overrides: the figures settle it. */
+const FIGURE_OVERRIDES = new Set<AbstainReason>(['low_confidence', 'unknown_terms', 'detail_missing']);
+
 /** How much more the asking part alone must prefer the runner-up to put it first. */
 const FOCUS_MARGIN = 1.2;
 
@@ -171,6 +207,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     maxQuestionLength = 500,
   } = options;
   const retriever = createRetriever(kb, options);
+  const ownFigures = createOwnFigures(kb, options.thresholds ?? loadThresholds(kb));
   const later = createLaterDocuments(kb);
   const otherDocuments = createOtherDocumentDetector(kb);
   const english = createEnglishTranslator(kb.glossary);
@@ -332,6 +369,56 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     };
   };
 
+  /**
+   * Adds the verdict on the asker's own figure. When the question asks it outright (股东凑了900万，
+   * 够不够) and names the threshold's quantity, the clause setting the threshold is the answer even
+   * if a neighbour ranked first or the ranking alone was too unsure to answer.
+   */
+  const withFigureCheck = (result: QaResult): QaResult => {
+    if (result.lookup || result.reference) return result;
+    const question = result.question.slice(0, maxQuestionLength);
+    const top = result.abstained ? undefined : result.answers[0]?.clause;
+    const order = (result.abstained ? result.suggestions : result.answers.map((a) => a.clause)).map((c) => c.id);
+    const found = ownFigures.find(question, top?.id, (id) => {
+      const i = order.indexOf(id);
+      return i < 0 ? Number.POSITIVE_INFINITY : i;
+    });
+    if (!found)
+      return !result.abstained && ownFigures.notPaid(question, top?.id) ? { ...result, notPaid: true } : result;
+    const same = (c: Clause | undefined) => c !== undefined && c.doc === found.clause.doc && c.id === found.clause.id;
+    const { reading, threshold } = found;
+    const check: QaFigureCheck = {
+      clause: found.clause,
+      type: threshold.type,
+      value: reading.value,
+      threshold: threshold.threshold,
+      met: reading.met,
+      ...(reading.kind === 'ratio'
+        ? { shown: reading.shown, exact: reading.exact, ...(reading.from ? { from: reading.from } : {}) }
+        : {}),
+    };
+    if (same(top)) return { ...result, check };
+    if (!found.asksVerdict || found.strength === 0) return result;
+    if (result.abstained && !FIGURE_OVERRIDES.has(result.reason ?? 'no_content')) return result;
+    const kind = threshold.type;
+    const text = isEnglish(question) ? english.translate(question).zh : question;
+    const query = retriever.analyse(text, kind);
+    const ranked = retriever.rank(query);
+    const best = ranked[0]?.score ?? 0;
+    const own = ranked.find((s) => same(s.clause))?.score ?? 0;
+    const answers = [
+      { clause: found.clause, score: Math.max(own, best) },
+      ...ranked
+        .filter((s) => !same(s.clause) && s.score >= best * 0.5)
+        .slice(0, 4)
+        .map(({ clause, score }) => ({ clause, score })),
+    ];
+    const asked: DetailAsked = { kind };
+    const lead = extractLead(question, found.clause.text, asked, (piece) => retriever.coverage(query, piece));
+    const { reason: _reason, items: _items, history: _history, lead: _lead, ...rest } = result;
+    return { ...rest, abstained: false, asked, ...(lead ? { lead } : {}), answers, suggestions: [], check };
+  };
+
   /** How a notice is decided for each outcome (see {@link LaterDocuments.notices}). */
   const noticeReason = (r: QaResult): NoticeReason => {
     if (!r.abstained) return 'answer';
@@ -353,9 +440,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const question = rawQuestion.slice(0, maxQuestionLength);
     // A term only a later document has (综合类) is set aside: the plan's rule for all centers answers.
     const distinctions = later.distinctions(question);
-    const result = distinctions.length
-      ? { ...decide(later.withoutDistinctions(question)), question: rawQuestion, distinctions }
-      : decide(rawQuestion);
+    const result = withFigureCheck(
+      distinctions.length
+        ? { ...decide(later.withoutDistinctions(question)), question: rawQuestion, distinctions }
+        : decide(rawQuestion),
+    );
     const texts = [question];
     if (isEnglish(question)) texts.push(english.translate(question).zh);
     const clause = result.abstained ? result.suggestions[0] : result.answers[0]?.clause;

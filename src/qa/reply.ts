@@ -7,7 +7,7 @@
 import type { Clause, DocumentEntry, KnowledgeBase } from '../knowledge-base/index.ts';
 import type { Messages } from '../messages/index.ts';
 import type { Choice, Reply } from '../ports.ts';
-import type { QaResult } from './engine.ts';
+import type { QaFigureCheck, QaResult } from './engine.ts';
 
 /** The choice value that opens a clause. */
 export const CLAUSE_CHOICE_PREFIX = 'clause:';
@@ -98,6 +98,23 @@ export function clauseReply(
   return reply;
 }
 
+/** The verdict line on the asker's own figure: `按您给出的数字：40÷150≈26.7%，未达到“不低于30%”。仅供参考…`. */
+export function figureVerdictLine(m: Messages, check: QaFigureCheck): string {
+  let understood: string;
+  let threshold: string;
+  if (check.type === 'amount') {
+    understood = m.figureAmount(check.value);
+    threshold = m.figureAmount(check.threshold);
+  } else {
+    const shown = `${check.shown ?? check.value}%`;
+    const from = check.from;
+    const q = (n: number) => (from?.unit === 'yuan' ? m.figureAmountInRatio(n) : String(n));
+    understood = from ? `${q(from.part)}÷${q(from.whole)}${check.exact ? '=' : '≈'}${shown}` : shown;
+    threshold = `${check.threshold}%`;
+  }
+  return m.figureVerdict(understood, check.met, threshold);
+}
+
 /** Renders a Q&A result as one reply. */
 export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply {
   const top = result.answers[0];
@@ -106,7 +123,10 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
   if (!result.abstained && top) {
     const head: string[] = [];
     if (distinctions.length) head.push(m.noDistinction(distinctions, planYear, true));
-    if (result.lead) head.push(result.lead);
+    // The verdict on the asker's figure states the plan's figure too: no lead beside it.
+    if (result.check) head.push(figureVerdictLine(m, result.check));
+    else if (result.notPaid) head.push(m.figureNotPaid, ...(result.lead ? [result.lead] : []));
+    else if (result.lead) head.push(result.lead);
     if (result.items?.length) head.push(...result.items.map((i) => `• ${i}`));
     const shown = new Set([top.clause, ...(result.history ?? [])]);
     const related = result.answers

@@ -30,6 +30,8 @@ interface Outcome {
   ms: number;
   /** The answer carries a notice that a later document may change its topic (`later` in `ask --json`). */
   notice?: boolean;
+  /** The verdict on the asker's own figure (`check` in `ask --json`). */
+  check?: { clause: string; value: number; threshold: number; met: boolean };
 }
 type System = { name: string; run: (q: string) => Outcome };
 
@@ -47,6 +49,7 @@ const product: System = {
       abstained: json.abstained,
       ms,
       notice: json.later !== undefined,
+      ...(json.check ? { check: json.check } : {}),
     };
   },
 };
@@ -80,6 +83,16 @@ const systems: System[] = [
 ];
 
 const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}% (${a}/${b})` : 'n/a');
+/**
+ * Whether a reply's verdict matches the expected one: the same clause and outcome, and the value
+ * within 0.01 for a share (percent) or exactly for an amount (yuan).
+ */
+function checkMatches(expected: NonNullable<Item['check']>, got: Outcome['check']): boolean {
+  if (!got || got.clause !== expected.clause || got.met !== expected.met) return false;
+  const amount = expected.threshold > 100;
+  return amount ? got.value === expected.value : Math.abs(got.value - expected.value) <= 0.01 + 1e-9;
+}
+
 const quantile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
@@ -103,6 +116,8 @@ function score(system: System, set: Item[], product: boolean) {
   let noticed = 0;
   let enAnswered = 0;
   let enNoticed = 0;
+  let checks = 0;
+  let checksRight = 0;
   const times: number[] = [];
   const misses: string[] = [];
   for (const item of set) {
@@ -111,6 +126,14 @@ function score(system: System, set: Item[], product: boolean) {
     // The product cites nothing when it abstains; a baseline's ranking is scored as retrieved.
     const ids = product && o.abstained ? [] : o.ids;
     const hit = (k: number): boolean => ids.slice(0, k).some((id) => item.gold.includes(id));
+    if (item.check) {
+      checks++;
+      if (product && checkMatches(item.check, o.check)) checksRight++;
+      else if (product)
+        misses.push(
+          `${item.id} check want=${JSON.stringify(item.check)} got=${JSON.stringify(o.check ?? null)} ${item.q}`,
+        );
+    }
     if (IN_SCOPE.has(item.type)) {
       inScope++;
       if (hit(1)) top1++;
@@ -161,6 +184,8 @@ function score(system: System, set: Item[], product: boolean) {
     // A notice on every answer would be noise: it belongs only on the topics a later document changes.
     'notice (in-scope answers)': product ? pct(noticed, answered) : 'n/a',
     'notice (english answers)': product ? pct(enNoticed, enAnswered) : 'n/a',
+    // Lines with `check` only: the reply's verdict on the asker's own figure is the expected one.
+    'own-figure verdicts correct': product ? pct(checksRight, checks) : 'n/a',
     'median ms': quantile(times, 0.5).toFixed(3),
     'p99 ms': quantile(times, 0.99).toFixed(3),
     misses,
@@ -182,9 +207,9 @@ for (const [label, set] of [
   console.log(`\n== ${label} ==`);
   const keys = Object.keys(results[0]?.r ?? {}).filter((k) => k !== 'misses');
   const width = Math.max(...results.map((r) => r.name.length), 22);
-  console.log(`${''.padEnd(26)}${results.map((r) => r.name.padEnd(width + 2)).join('')}`);
+  console.log(`${''.padEnd(28)}${results.map((r) => r.name.padEnd(width + 2)).join('')}`);
   for (const k of keys) {
-    console.log(`${k.padEnd(26)}${results.map((r) => String(r.r[k as keyof typeof r.r]).padEnd(width + 2)).join('')}`);
+    console.log(`${k.padEnd(28)}${results.map((r) => String(r.r[k as keyof typeof r.r]).padEnd(width + 2)).join('')}`);
   }
   if (verbose && label !== 'whole set') for (const m of results[0]?.r.misses ?? []) console.log(`  miss: ${m}`);
 }

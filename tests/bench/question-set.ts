@@ -1,6 +1,8 @@
 /**
  * The line format of a question set (the shared eval README): one JSON object per line with `id`,
- * `q`, `gold` (clause IDs, empty when the plan does not answer) and `type`.
+ * `q`, `gold` (clause IDs, empty when the plan does not answer) and `type`; optionally `check`, the
+ * verdict on the asker's own figure the answer must give (`{"clause","value","threshold","met"}`:
+ * ratios as a percentage rounded to 2 decimals, amounts in integer yuan).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -21,6 +23,14 @@ const lineSchema = z.object({
   q: z.string().min(1),
   gold: z.array(z.string()),
   type: z.enum(QUESTION_TYPES),
+  check: z
+    .object({
+      clause: z.string().min(1),
+      value: z.number().nonnegative(),
+      threshold: z.number().positive(),
+      met: z.boolean(),
+    })
+    .optional(),
 });
 
 /** One question of a set. */

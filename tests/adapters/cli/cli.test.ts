@@ -93,10 +93,17 @@ describe('npm start', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('LANG_DEFAULT');
   });
 
-  it('should stop with a clear message instead of silently ignoring a platform token', () => {
+  it('should refuse a malformed Telegram token before any request, without echoing it', () => {
     const r = start({ TELEGRAM_BOT_TOKEN: '123:abc' }, '');
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('token');
+    expect(r.stderr).toContain('TELEGRAM_BOT_TOKEN');
     expect(r.stderr).not.toContain('123:abc');
+  });
+
+  it('should refuse a Slack token while this build has no Slack adapter', () => {
+    const r = start({ SLACK_BOT_TOKEN: 'xoxb-secret-value' }, '');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('Slack');
+    expect(r.stderr).not.toContain('xoxb-secret-value');
   });
 });

@@ -159,7 +159,12 @@ describe('reminders: the acceptance simulation 2024-01-01 → 2031-12-31', { tim
     expect(support?.reply.text).toContain('依据：四（二）');
     expect(support?.reply.text).toContain('三年内不再纳入创新中心支持范围');
     expect(support?.reply.choices?.map((c) => c.label)).toEqual(
-      expect.arrayContaining(['知道了：考核评估', '知道了：专项支持期满', '查看原文 四（二）：专项支持期满', '查看原文 四（三）：考核评估']),
+      expect.arrayContaining([
+        '知道了：考核评估',
+        '知道了：专项支持期满',
+        '查看原文 四（二）：专项支持期满',
+        '查看原文 四（三）：考核评估',
+      ]),
     );
   });
 
