@@ -87,12 +87,12 @@ const DUTY_EN: Record<DutyKind, string> = {
 };
 
 const zhCN: RemindersMessages = {
-  helpSubscribe: '/subscribe 订阅提醒：登记创新中心（或输入已登记中心的名称），到期前在本群提醒年度总结、三年评估等',
-  helpReminders: '/reminders 查看本群已订阅中心的近期提醒',
-  helpUnsubscribe: '/unsubscribe 取消本群的提醒（可带中心名称）',
+  helpSubscribe: '/subscribe 订阅提醒：登记创新中心（或输入已登记中心的名称），到期前在本聊天提醒年度总结、三年评估等',
+  helpReminders: '/reminders 查看本聊天已订阅中心的近期提醒',
+  helpUnsubscribe: '/unsubscribe 取消本聊天的提醒（可带中心名称）',
   helpCalendar: '/calendar 导出日历文件（.ics），导入 Outlook、WPS 或手机日历',
   askName: (max) =>
-    `订阅提醒：依次填写中心名称、所在区县、认定日期和类别，随时可输入“取消”退出。\n\n请输入创新中心的名称（不超过 ${max} 字）。若该中心已登记，本群将直接订阅它的提醒。`,
+    `订阅提醒：依次填写中心名称、所在区县、认定日期和类别，随时可输入“取消”退出。\n\n请输入创新中心的名称（不超过 ${max} 字）。若该中心已登记，本聊天将直接订阅它的提醒。`,
   askDistrict: (name) => `中心名称：${name}\n请输入所在区县（如“渝北区”或“渝北”）。`,
   askRecognized: '请输入认定日期（如 2024-03-15、2024年3月15日、2024/3/15 或 去年3月15日）。',
   askStatus: '请选择类别：经认定的创新中心，还是培育试点？',
@@ -122,22 +122,22 @@ const zhCN: RemindersMessages = {
   staleButton: '这个按钮已经过期。',
   registered: ({ name, district, recognized, status }) =>
     `已登记并订阅：${name}\n区县：${district}\n认定日期：${recognized}\n类别：${status === 'recognised' ? '经认定' : '培育试点'}`,
-  unverifiedNote: '该中心由本群登记，待市级工作人员核实；发送 /unsubscribe 可取消提醒。',
-  bound: (name) => `本群已订阅“${name}”的提醒。`,
-  alreadyBound: (name) => `本群已经订阅了“${name}”的提醒。`,
+  unverifiedNote: '该中心由本聊天登记，待市级工作人员核实；发送 /unsubscribe 可取消提醒。',
+  bound: (name) => `本聊天已订阅“${name}”的提醒。`,
+  alreadyBound: (name) => `本聊天已经订阅了“${name}”的提醒。`,
   deadlinesHeading: '接下来的期限：',
   dutyName: (duty) => DUTY_ZH[duty],
   deadline: ({ due, duty, center, clause, next }) =>
     `• ${due} ${DUTY_ZH[duty]}（${center}；依据：${clause}）${next ? `，${next} 起提醒` : ''}`,
   noDeadlines: '近期没有需要提醒的期限。',
-  remindersHeading: '本群的近期提醒（提醒日期 · 事项 · 中心 · 依据）：',
+  remindersHeading: '本聊天的近期提醒（提醒日期 · 事项 · 中心 · 依据）：',
   upcoming: ({ sendOn, duty, center, due, clause }) =>
     `• ${sendOn} · ${DUTY_ZH[duty]}（期限 ${due}）· ${center} · 依据：${clause}`,
-  noCenters: '本群还没有订阅任何中心的提醒。发送 /subscribe 登记或订阅。',
-  noUpcoming: (centers) => `本群订阅了 ${centers.join('、')}，近期没有待发的提醒。`,
-  unsubscribePick: '本群订阅了多个中心，要取消哪一个的提醒？',
-  unsubscribed: (name) => `已取消本群对“${name}”的提醒。中心登记仍保留，发送 /subscribe ${name} 可重新订阅。`,
-  notSubscribed: (name) => `本群没有订阅名为“${name}”的中心。`,
+  noCenters: '本聊天还没有订阅任何中心的提醒。发送 /subscribe 登记或订阅。',
+  noUpcoming: (centers) => `本聊天订阅了 ${centers.join('、')}，近期没有待发的提醒。`,
+  unsubscribePick: '本聊天订阅了多个中心，要取消哪一个的提醒？',
+  unsubscribed: (name) => `已取消本聊天对“${name}”的提醒。中心登记仍保留，发送 /subscribe ${name} 可重新订阅。`,
+  notSubscribed: (name) => `本聊天没有订阅名为“${name}”的中心。`,
   calendarAttached: (events) =>
     `日历文件见附件（${events} 个期限，含提前提醒），可导入 Outlook、WPS 或手机日历。期限日期为本系统设置，以主管部门通知为准。`,
   calendarFileName: '创新中心期限',

@@ -222,14 +222,14 @@ describe('reminders: /subscribe', () => {
     });
     const t = setup('2026-03-01T10:00:00+08:00', { store });
     const bound = await t.send('/subscribe 重庆市 ａｂｃ 创新中心');
-    expect(bound).toContain('本群已订阅“重庆市ABC创新中心”的提醒');
+    expect(bound).toContain('本聊天已订阅“重庆市ABC创新中心”的提醒');
     expect(bound).toContain('2027-01-31 年度工作总结');
     expect((await findCenterByName(store, '重庆市ABC创新中心'))?.chats).toEqual(['slack:C1', CHAT]);
-    expect(await t.send('/subscribe 重庆市ABC创新中心')).toContain('本群已经订阅了');
+    expect(await t.send('/subscribe 重庆市ABC创新中心')).toContain('本聊天已经订阅了');
 
     const other = setup('2026-03-01T10:00:00+08:00', { store, chat: 'telegram:43' });
     await other.send('/subscribe');
-    expect(await other.send('重庆市ABC创新中心')).toContain('本群已订阅');
+    expect(await other.send('重庆市ABC创新中心')).toContain('本聊天已订阅');
     expect((await listCenters(store)).length).toBe(1);
     expect((await findCenterByName(store, '重庆市ABC创新中心'))?.chats).toEqual(['slack:C1', CHAT, 'telegram:43']);
   });
@@ -279,10 +279,10 @@ describe('reminders: /reminders, /unsubscribe, /calendar', () => {
     const t = await withCenters('2026-01-10T10:00:00+08:00');
     expect(await t.send('/unsubscribe')).toMatch(/要取消哪一个/);
     expect(t.replies[0]?.choices?.map((c) => c.label)).toEqual(['甲中心', '乙中心']);
-    expect(await t.press(t.choice('乙中心'))).toContain('已取消本群对“乙中心”的提醒');
+    expect(await t.press(t.choice('乙中心'))).toContain('已取消本聊天对“乙中心”的提醒');
     expect((await findCenterByName(t.store, '乙中心'))?.chats).toEqual([]);
     expect(await t.send('/unsubscribe 丙中心')).toContain('没有订阅名为“丙中心”');
-    expect(await t.send('/unsubscribe 甲 中心')).toContain('已取消本群对“甲中心”的提醒');
+    expect(await t.send('/unsubscribe 甲 中心')).toContain('已取消本聊天对“甲中心”的提醒');
     expect(await t.send('/reminders')).toMatch(/还没有订阅/);
     // The centers stay registered.
     expect((await listCenters(t.store)).length).toBe(3);
