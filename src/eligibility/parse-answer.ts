@@ -214,11 +214,12 @@ function parseAmountAnswer(c: AmountCriterion, text: string, norm: string): Pars
     }
   }
   if (r.kind === 'none') {
-    const intent = intentOf(norm);
-    const asUnknown = unknownFor(intent);
-    if (asUnknown) return asUnknown;
-    if (intent === 'no') return { ok: true, value: 0, understood: both((m) => m.amount(0)) };
-    return retry(c, (m) => m.retryAmountMissing);
+    return withoutFigure(
+      c,
+      norm,
+      both((m) => m.amount(0)),
+      (m) => m.retryAmountMissing,
+    );
   }
   if (r.kind !== 'amount') return retry(c, (m) => m.retryUnreadable);
   const yuan = r.value;
@@ -237,6 +238,23 @@ function parseAmountAnswer(c: AmountCriterion, text: string, norm: string): Pars
     };
   }
   return answer;
+}
+
+/**
+ * An amount or ratio answer with no figure in it: 不清楚 or 筹建中 make it unknown, 没有 makes it zero,
+ * anything else is asked again.
+ */
+function withoutFigure(
+  c: Criterion,
+  norm: string,
+  zero: Localized,
+  missing: (m: EligibilityMessages) => string,
+): ParsedAnswer {
+  const intent = intentOf(norm);
+  const asUnknown = unknownFor(intent);
+  if (asUnknown) return asUnknown;
+  if (intent === 'no') return { ok: true, value: 0, understood: zero };
+  return retry(c, missing);
 }
 
 function parseRatioAnswer(c: RatioCriterion, text: string, norm: string): ParsedAnswer {
@@ -260,11 +278,7 @@ function parseRatioAnswer(c: RatioCriterion, text: string, norm: string): Parsed
     }
   }
   if (r.kind === 'none') {
-    const intent = intentOf(norm);
-    const asUnknown = unknownFor(intent);
-    if (asUnknown) return asUnknown;
-    if (intent === 'no') return { ok: true, value: 0, understood: { 'zh-CN': '0%', en: '0%' } };
-    return retry(c, (m) => m.retryRatioMissing);
+    return withoutFigure(c, norm, { 'zh-CN': '0%', en: '0%' }, (m) => m.retryRatioMissing);
   }
   if (r.kind !== 'ratio') return retry(c, (m) => m.retryUnreadable);
   const { value, shown, exact, from } = r;
