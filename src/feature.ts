@@ -22,6 +22,11 @@ import type {
 /** Text in both languages the bot speaks. */
 export type Localized = Record<Locale, string>;
 
+/** The same string taken from each language's table, e.g. a command's help line. */
+export function inEachLocale(pick: (locale: Locale) => string): Localized {
+  return { 'zh-CN': pick('zh-CN'), en: pick('en') };
+}
+
 /** What a feature receives when the core is composed. */
 export interface FeatureDeps {
   knowledge: KnowledgeBase;

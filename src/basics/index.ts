@@ -5,7 +5,7 @@
  * builds this feature itself, first, because help and the menu list the other features. `/source`
  * lists every document of `knowledge/documents.json` with its status and year.
  */
-import type { Feature, FeatureDeps, Localized } from '../feature.ts';
+import { type Feature, type FeatureDeps, inEachLocale, type Localized } from '../feature.ts';
 import { messagesFor } from '../messages/index.ts';
 import type { Choice, Locale } from '../ports.ts';
 import { writeLocale } from '../preferences.ts';
@@ -18,10 +18,8 @@ export interface BasicsRegistry {
   menu(locale: Locale): Choice[];
 }
 
-const both = (pick: (m: ReturnType<typeof messagesFor>) => string): Localized => ({
-  'zh-CN': pick(messagesFor('zh-CN')),
-  en: pick(messagesFor('en')),
-});
+const both = (pick: (m: ReturnType<typeof messagesFor>) => string): Localized =>
+  inEachLocale((locale) => pick(messagesFor(locale)));
 
 /** Builds the basics feature. */
 export function createBasicsFeature(deps: FeatureDeps, registry: BasicsRegistry): Feature {

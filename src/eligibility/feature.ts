@@ -4,7 +4,7 @@
  * dialog; while a question is pending the user's free text is read as the answer.
  */
 import { importSeedOnce, verifiedFields } from '../centers/index.ts';
-import type { Feature, FeatureFactory, Turn } from '../feature.ts';
+import { type Feature, type FeatureFactory, inEachLocale, type Turn } from '../feature.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge-base/index.ts';
 import { loadCriteria } from './criteria.ts';
 import { createDialog, ELIGIBILITY_PREFIX } from './dialog.ts';
@@ -53,7 +53,7 @@ export function createEligibilityFeature(options: EligibilityFeatureOptions = {}
       commands: [
         {
           name: 'check',
-          help: { 'zh-CN': dialogMessages('zh-CN').helpLine, en: dialogMessages('en').helpLine },
+          help: inEachLocale((locale) => dialogMessages(locale).helpLine),
           async handle(turn) {
             const arg = turn.command.arg;
             if (!arg) return dialog.open(turn);

@@ -6,7 +6,7 @@
  * throws. Numbers come from the shared `figures` module, so Q&A and the dialog read them alike.
  */
 
-import type { Localized } from '../feature.ts';
+import { inEachLocale, type Localized } from '../feature.ts';
 import { parseNumeral } from '../figures/index.ts';
 import { cleanText } from '../input.ts';
 import type { Locale } from '../ports.ts';
@@ -21,7 +21,7 @@ import {
   type RatioCriterion,
   type YesNoCriterion,
 } from './criteria.ts';
-import { type EligibilityMessages, eligibilityEn, eligibilityZhCN } from './messages.ts';
+import { type EligibilityMessages, eligibilityMessages } from './messages.ts';
 import type { ParsedAnswer } from './types.ts';
 
 /** Longest answer read, in characters; anything longer is re-asked. */
@@ -29,7 +29,7 @@ export const MAX_ANSWER_LENGTH = 500;
 
 /** The same text built from each locale's message table. */
 function both(build: (m: EligibilityMessages, locale: Locale) => string): Localized {
-  return { 'zh-CN': build(eligibilityZhCN, 'zh-CN'), en: build(eligibilityEn, 'en') };
+  return inEachLocale((locale) => build(eligibilityMessages(locale), locale));
 }
 
 /** A re-ask: why, then an example of a good answer to this criterion. */

@@ -4,7 +4,7 @@
  * and cited; a clause button opens that clause. Composed last, so it answers whatever no dialog
  * took.
  */
-import type { Feature, FeatureFactory } from '../feature.ts';
+import { type Feature, type FeatureFactory, inEachLocale } from '../feature.ts';
 import { hasContent, MAX_QUESTION_LENGTH } from '../input.ts';
 import { messagesFor } from '../messages/index.ts';
 import type { Locale, Reply } from '../ports.ts';
@@ -34,7 +34,7 @@ export function createQaFeature(options: QaFeatureOptions = {}): FeatureFactory 
       commands: [
         {
           name: 'ask',
-          help: { 'zh-CN': messagesFor('zh-CN').helpAsk, en: messagesFor('en').helpAsk },
+          help: inEachLocale((locale) => messagesFor(locale).helpAsk),
           async handle(turn) {
             const arg = turn.command.arg;
             return arg ? answer(arg, turn.locale) : [{ text: messagesFor(turn.locale).askUsage }];

@@ -14,7 +14,7 @@
  * await core.start(); // the ticker runs once a minute
  */
 import { type Center, centersOfChat, importSeedOnce, listCenters } from '../centers/index.ts';
-import type { Feature, FeatureFactory, Turn } from '../feature.ts';
+import { type Feature, type FeatureFactory, inEachLocale, type Turn } from '../feature.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge-base/index.ts';
 import type { ChatRef, Reply } from '../ports.ts';
 import { calendarFile, ICS_MIME_TYPE } from './calendar.ts';
@@ -137,10 +137,8 @@ export function createRemindersFeature(options: RemindersFeatureOptions = {}): F
       ];
     };
 
-    const help = (pick: (m: ReturnType<typeof remindersMessages>) => string) => ({
-      'zh-CN': pick(remindersMessages('zh-CN')),
-      en: pick(remindersMessages('en')),
-    });
+    const help = (pick: (m: ReturnType<typeof remindersMessages>) => string) =>
+      inEachLocale((locale) => pick(remindersMessages(locale)));
 
     return {
       name: 'reminders',

@@ -5,10 +5,11 @@
  * are the engine's.
  */
 import type { Locale } from '../ports.ts';
+import type { DutyId } from './duties.ts';
 import type { DateRefusal } from './recognition-date.ts';
 
 /** A duty a reminder is about (the engine's `PlannedReminder.duty`). */
-export type DutyKind = 'annual-summary' | 'evaluation' | 'support-ends';
+export type DutyKind = DutyId;
 
 /** A center's status as the registry stores it. */
 export type CenterStatus = 'recognised' | 'pilot';

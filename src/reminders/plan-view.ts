@@ -3,46 +3,22 @@
  * How the chat commands read the engine's plan: the planned sends grouped into deadlines (one per
  * center, duty and period), and dates as users in Chongqing read them.
  */
-import type { DutyKind } from './messages.ts';
+import { localDay, type PlannedReminder } from './schedule.ts';
 
-/**
- * The members of the engine's `PlannedReminder` the chat commands read (structurally the same,
- * so the engine's values are accepted as they are).
- */
-export interface PlannedSend {
-  centerId: string;
-  center: string;
-  duty: DutyKind;
-  /** A clause id (`4.3`). */
-  clause: string;
-  period: string;
-  /** `YYYY-MM-DD`. */
-  due: string;
-  sendAt: Date;
-  stage: string;
-}
+/** The members of the engine's planned reminders the chat commands read. */
+export type PlannedSend = Pick<
+  PlannedReminder,
+  'centerId' | 'center' | 'duty' | 'clause' | 'period' | 'due' | 'sendAt' | 'stage'
+>;
 
 /** One deadline with its first planned send. */
-export interface Deadline {
-  centerId: string;
-  center: string;
-  duty: DutyKind;
-  clause: string;
-  period: string;
-  due: string;
+export interface Deadline extends Omit<PlannedSend, 'sendAt' | 'stage'> {
   /** The earliest planned send about it. */
   firstSend: Date;
 }
 
-/** The day `at` falls on in Asia/Shanghai, `YYYY-MM-DD`. */
-export function shanghaiDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+/** The day `at` falls on in Asia/Shanghai, `YYYY-MM-DD` (the schedule's own reading). */
+export const shanghaiDate = localDay;
 
 /** Groups planned sends into deadlines, by due date, then center and duty. */
 export function deadlinesOf(sends: readonly PlannedSend[]): Deadline[] {
