@@ -69,6 +69,11 @@ export interface FeatureCommand {
   name: string;
   /** The `/help` line of this command, per language; omitted commands are not listed. */
   help?: Localized;
+  /**
+   * The command opens a dialog for one person (a self-check, a registration): a platform where it
+   * can be sent in a group continues it in that person's private chat.
+   */
+  personalDialog?: boolean;
   handle(turn: Turn & { command: { name: string; arg: string } }): Promise<Reply[]>;
 }
 

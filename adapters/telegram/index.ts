@@ -70,7 +70,7 @@ export interface TelegramAdapterOptions {
   /**
    * Commands that in a group continue in the private chat through a deep-link button, because
    * they ask for an organisation's details.
-   * @default ['check', 'subscribe']
+   * @default the core's commands marked `personalDialog` (`check`, `subscribe`)
    */
   privateCommands?: readonly string[];
   /**
@@ -165,7 +165,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     store,
     logger,
     dedupeTtlMs = 24 * HOUR_MS,
-    privateCommands = ['check', 'subscribe'],
+    privateCommands = core.features.flatMap((f) =>
+      (f.commands ?? []).filter((c) => c.personalDialog).map((c) => c.name),
+    ),
     defaultLocale = 'zh-CN',
   } = options;
   const bot = new Bot(token, {

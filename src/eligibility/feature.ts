@@ -53,6 +53,7 @@ export function createEligibilityFeature(options: EligibilityFeatureOptions = {}
       commands: [
         {
           name: 'check',
+          personalDialog: true,
           help: inEachLocale((locale) => dialogMessages(locale).helpLine),
           async handle(turn) {
             const arg = turn.command.arg;

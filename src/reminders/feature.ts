@@ -146,6 +146,7 @@ export function createRemindersFeature(options: RemindersFeatureOptions = {}): F
       commands: [
         {
           name: 'subscribe',
+          personalDialog: true,
           help: help((m) => m.helpSubscribe),
           handle: (turn) => subscriptions.subscribe(turn, turn.command.arg),
         },

@@ -174,4 +174,10 @@ describe('feature routing', () => {
     expect(c.text).toContain('已记录：是');
     expect(c.text).toContain('（2/');
   });
+
+  it('should mark the commands that open a personal dialog, so a group can move them to a private chat', () => {
+    const { core: c } = createConversation();
+    const personal = c.features.flatMap((f) => (f.commands ?? []).filter((x) => x.personalDialog).map((x) => x.name));
+    expect(personal.sort()).toEqual(['check', 'subscribe']);
+  });
 });
