@@ -1,7 +1,7 @@
 /**
  * @module adapters/main
  * `npm start`: one process with the core, the store, the reminder ticker, the HTTP server on `PORT`
- * (`/healthz`, `/readyz`, the Telegram webhook path) and every platform whose token is set; the
+ * (`/healthz`, `/readyz`, the Telegram webhook path, `POST /slack/events`) and every platform whose token is set; the
  * console chat when none is. The only place (with the CLI) that reads `process.env`.
  */
 import {
@@ -20,6 +20,7 @@ import { composeCore } from './compose.ts';
 import { createConsoleChat } from './console/index.ts';
 import { createHttpServer, type HttpServer, storeReachable } from './http/index.ts';
 import { createLogger } from './logger.ts';
+import { createSlackAdapter, SLACK_EVENTS_PATH } from './slack/index.ts';
 import { createStore } from './storage/index.ts';
 import { createTelegramAdapter, createWebhookHandler } from './telegram/index.ts';
 
@@ -91,13 +92,57 @@ async function prepareTelegram(
   };
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  if (config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN) {
+/**
+ * Prepares Slack: builds the Bolt app, registers its messenger with the core and calls `auth.test`.
+ * `begin` mounts `POST /slack/events` on the HTTP server, or connects Socket Mode with an app token.
+ */
+async function prepareSlack(
+  config: Config,
+  token: string,
+  core: BotCore,
+  store: Store,
+  logger: Logger,
+  http: HttpServer,
+): Promise<PreparedPlatform> {
+  const slack = createSlackAdapter({
+    core,
+    store,
+    logger,
+    token,
+    command: config.SLACK_COMMAND,
+    defaultLocale: config.LANG_DEFAULT,
+    dedupeTtlMs: config.DEDUPE_TTL_HOURS * 3_600_000,
+    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+  });
+  // Registered before core.start(), so the first reminder tick can reach Slack conversations.
+  core.registerMessenger('slack', slack.messenger);
+  try {
+    await slack.init();
+  } catch (error) {
     throw new ConfigError(
-      'a Slack token is set, but this build has no Slack adapter yet; unset SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Telegram and the terminal chat work)',
+      `SLACK_BOT_TOKEN was refused by Slack (auth.test: ${error instanceof Error ? error.message : String(error)}); copy the Bot User OAuth Token from the Slack app → OAuth & Permissions`,
+      { cause: error },
     );
   }
+  return {
+    async begin() {
+      await slack.replayPending();
+      if (config.SLACK_APP_TOKEN) {
+        await slack.start();
+        logger.info({ mode: 'socket' }, 'slack started');
+      } else {
+        http.mount('POST', SLACK_EVENTS_PATH, slack.handler);
+        logger.info({ mode: 'http', path: SLACK_EVENTS_PATH }, 'slack started');
+      }
+      return () => slack.stop();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
   const platform = hasPlatformToken(config);
   // In the terminal chat, informational logs would interleave with the conversation.
   const logger = createLogger(config.LOG_LEVEL ?? (platform ? 'info' : 'warn'));
@@ -109,6 +154,7 @@ async function main(): Promise<void> {
     logger,
     defaultLocale: config.LANG_DEFAULT,
     dialogTtlDays: config.DIALOG_TTL_DAYS,
+    qaContextMinutes: config.QA_CONTEXT_MINUTES,
     reminders: reminderSettingsFrom(config),
   });
   logger.info({ clauses: knowledge.clauses.length, store: config.STORE_URL.split(':')[0] }, 'started');
@@ -136,6 +182,8 @@ async function main(): Promise<void> {
   const platforms: PreparedPlatform[] = [];
   const token = config.TELEGRAM_BOT_TOKEN;
   if (token) platforms.push(await prepareTelegram(config, token, core, store, logger, http));
+  const slackToken = config.SLACK_BOT_TOKEN;
+  if (slackToken) platforms.push(await prepareSlack(config, slackToken, core, store, logger, http));
   // Every platform's messenger is registered now, so the ticker's first tick reaches them all.
   await core.start();
   const stoppers: (() => Promise<void>)[] = [];

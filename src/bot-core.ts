@@ -12,7 +12,7 @@
  */
 import { createBasicsFeature } from './basics/index.ts';
 import { asBotError, BotError } from './errors.ts';
-import type { Feature, FeatureCommand, FeatureDeps, FeatureFactory, Turn } from './feature.ts';
+import type { Feature, FeatureCommand, FeatureDeps, FeatureFactory, HomeSection, Turn } from './feature.ts';
 import { cleanText } from './input.ts';
 import type { KnowledgeBase } from './knowledge-base/index.ts';
 import { messagesFor } from './messages/index.ts';
@@ -27,6 +27,7 @@ import type {
   Platform,
   Reply,
   Store,
+  UserRef,
 } from './ports.ts';
 import { readLocale } from './preferences.ts';
 
@@ -61,6 +62,12 @@ export interface BotCore {
    * running adapter registers one; a later registration for the same platform replaces it.
    */
   registerMessenger(platform: Platform, messenger: Messenger): void;
+  /**
+   * The user's home screen (Slack's App Home): each feature's section, in composition order, and
+   * the user's language. `chats` are the user's own chats (their DM with the bot). Never throws: a
+   * failing feature's section is left out and logged.
+   */
+  home(user: UserRef, chats: readonly ChatRef[]): Promise<{ locale: Locale; sections: HomeSection[] }>;
   /** Starts the features' background work (reminder ticker, …). */
   start(): Promise<void>;
   /** Stops the background work, last started first. */
@@ -219,9 +226,32 @@ export function createBotCore(options: BotCoreOptions): BotCore {
     }
   };
 
+  const home = async (user: UserRef, chats: readonly ChatRef[]) => {
+    let locale = defaultLocale;
+    try {
+      locale = (await readLocale(store, user)) ?? defaultLocale;
+    } catch (error) {
+      const e = asBotError(error);
+      logger.error({ code: e.code, err: e.cause ?? e, user }, 'home: reading the language failed');
+    }
+    const sections: HomeSection[] = [];
+    for (const f of features) {
+      if (!f.home) continue;
+      try {
+        const section = await f.home({ user, chats, locale });
+        if (section) sections.push(section);
+      } catch (error) {
+        const e = asBotError(error);
+        logger.error({ code: e.code, err: e.cause ?? e, feature: f.name, user }, 'home section failed');
+      }
+    }
+    return { locale, sections };
+  };
+
   const started: Feature[] = [];
   return {
     handle,
+    home,
     features,
     registerMessenger(platform, target) {
       messengers.set(platform, target);

@@ -57,6 +57,15 @@ const envSchema = z.object({
     .max(3650)
     .default(90)
     .describe('a whole number of days, 1–3650: how long an untouched self-check dialog is kept'),
+  QA_CONTEXT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(30)
+    .describe(
+      'a whole number of minutes, 1–1440: how long a follow-up (那研发经费呢？) is read against the last answer',
+    ),
   ANNUAL_SUMMARY_DUE: z
     .string()
     .trim()
@@ -135,6 +144,20 @@ const envSchema = z.object({
     .describe(
       '1–256 characters of A–Z, a–z, 0–9, _ and -, required with TELEGRAM_WEBHOOK_URL (e.g. openssl rand -hex 32)',
     ),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .trim()
+    .transform((v) => (v.endsWith('/') ? v : `${v}/`))
+    .optional()
+    .describe(
+      "an http(s) URL of Slack's Web API, ending in /api/, e.g. https://slack.com/api/ (Bolt's clientOptions.slackApiUrl)",
+    ),
+  SLACK_COMMAND: z
+    .string()
+    .trim()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash and 1–31 characters a–z, 0–9, _ and -')
+    .default('/mic')
+    .describe('the slash command as created in the Slack app (Features → Slash Commands), e.g. /mic'),
   DEDUPE_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -166,6 +189,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (parsed.data.TELEGRAM_WEBHOOK_URL && !parsed.data.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError(
       `TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL; expected ${envSchema.shape.TELEGRAM_WEBHOOK_SECRET.description}`,
+    );
+  }
+  const slack = parsed.data;
+  if (slack.SLACK_APP_TOKEN && !slack.SLACK_APP_TOKEN.startsWith('xapp-')) {
+    throw new ConfigError(
+      'SLACK_APP_TOKEN is invalid: expected an app-level token xapp-… with the connections:write scope (Slack app → Basic Information → App-Level Tokens)',
+    );
+  }
+  if (slack.SLACK_BOT_TOKEN && !slack.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is invalid: expected a bot token xoxb-… (Slack app → OAuth & Permissions → Bot User OAuth Token)',
+    );
+  }
+  if ((slack.SLACK_SIGNING_SECRET || slack.SLACK_APP_TOKEN) && !slack.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: expected a bot token xoxb-… (Slack app → OAuth & Permissions → Bot User OAuth Token)',
+    );
+  }
+  if (slack.SLACK_BOT_TOKEN && !slack.SLACK_APP_TOKEN && !slack.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN over HTTP (Slack app → Basic Information → App Credentials → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode',
     );
   }
   return parsed.data;

@@ -107,10 +107,38 @@ export interface Feature {
   answerPolicy?(question: string, locale: Locale): Reply | undefined;
   /** Buttons this feature adds under the `/start` welcome (e.g. 资格自测). */
   menu?(locale: Locale): Choice[];
+  /**
+   * What this feature shows on the user's home screen (an unfinished dialog, the next deadlines);
+   * `undefined` when it has nothing for them.
+   */
+  home?(ctx: HomeContext): Promise<HomeSection | undefined>;
   /** Starts background work (a ticker); called once by `core.start()`. */
   start?(): Promise<void> | void;
   /** Stops background work; called once by `core.stop()`, in reverse order of start. */
   stop?(): Promise<void> | void;
+}
+
+/**
+ * Who is looking at a home screen (Slack's App Home): the user, the chats that are theirs (their
+ * private chat with the bot), and their language.
+ */
+export interface HomeContext {
+  user: UserRef;
+  /** The user's own chats, e.g. `slack:D0123` (their DM with the bot). */
+  chats: readonly ChatRef[];
+  locale: Locale;
+}
+
+/**
+ * One feature's part of a home screen: a heading, plain-text lines (a line stating a rule carries
+ * its `依据：…`), and buttons whose values the feature handles like any other press.
+ */
+export interface HomeSection {
+  /** Which feature it comes from (`eligibility`), so adapters can order or label sections. */
+  feature: string;
+  title: string;
+  lines: string[];
+  choices?: Choice[];
 }
 
 /** Builds a feature from what the core provides. */

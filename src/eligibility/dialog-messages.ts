@@ -48,6 +48,10 @@ export interface DialogMessages {
   noReport: string;
   checkUsage: string;
   reportFileName: string;
+  /** The home screen: a self-check left unfinished. */
+  homeUnfinished(answered: number, count: number): string;
+  /** The home screen's button that resumes it. */
+  homeResume: string;
 }
 
 const SUBJECT_ZH: Record<Subject, string> = {
@@ -104,6 +108,8 @@ const zhCN: DialogMessages = {
   noReport: '还没有自测报告，发送 /check 开始自测。',
   checkUsage: '用法：/check 开始或继续自测；/check restart 重新开始；/check delete 删除回答和报告。',
   reportFileName: '创新中心资格自测报告',
+  homeUnfinished: (answered, count) => `你有一份未完成的资格自测（已回答 ${answered}/${count} 题），下一题：`,
+  homeResume: '继续自测',
 };
 
 const en: DialogMessages = {
@@ -149,6 +155,9 @@ const en: DialogMessages = {
   checkUsage:
     'Usage: /check starts or resumes; /check restart starts again; /check delete deletes your answers and report.',
   reportFileName: 'innovation-center-self-check',
+  homeUnfinished: (answered, count) =>
+    `You have an unfinished self-check (${answered}/${count} answered). Next question:`,
+  homeResume: 'Resume the self-check',
 };
 
 /** The dialog strings of a locale. */

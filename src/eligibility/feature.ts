@@ -7,7 +7,7 @@ import { importSeedOnce, verifiedFields } from '../centers/index.ts';
 import { type Feature, type FeatureFactory, inEachLocale, type Turn } from '../feature.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge-base/index.ts';
 import { loadCriteria } from './criteria.ts';
-import { createDialog, ELIGIBILITY_PREFIX } from './dialog.ts';
+import { createDialog, dialogQuestions, ELIGIBILITY_PREFIX } from './dialog.ts';
 import { dialogMessages } from './dialog-messages.ts';
 import { createDialogStore } from './dialog-state.ts';
 
@@ -39,10 +39,12 @@ export function createEligibilityFeature(options: EligibilityFeatureOptions = {}
   return ({ knowledge, store, clock, logger }): Feature => {
     // Loaded when the core is composed, so a malformed eligibility.json stops the start.
     const criteria = loadCriteria(knowledge, knowledgeDir);
+    const dialogs = createDialogStore(store, dialogTtlDays * DAY_MS, logger);
+    const questions = dialogQuestions(criteria);
     const dialog = createDialog({
       knowledge,
       criteria,
-      dialogs: createDialogStore(store, dialogTtlDays * DAY_MS, logger),
+      dialogs,
       clock,
       verifiedFields: () => verifiedFields(store),
       ttlDays: dialogTtlDays,
@@ -70,6 +72,24 @@ export function createEligibilityFeature(options: EligibilityFeatureOptions = {}
       onChoice: (turn) => dialog.choice(turn),
       onText: (turn: Turn) => dialog.text(turn),
       activeSession: (turn: Turn) => dialog.session(turn.user),
+      async home({ user, locale }) {
+        // An unfinished self-check (also one left with 退出): where it stands and its next question.
+        const state = await dialogs.read(user);
+        const next = state ? questions[state.step] : undefined;
+        if (!state || !next) return undefined;
+        const m = dialogMessages(locale);
+        return {
+          feature: 'eligibility',
+          title: m.menuLabel,
+          lines: [
+            m.homeUnfinished(Object.keys(state.answers).length, questions.length),
+            m.questionHeader(state.step + 1, questions.length, next.subject),
+            next.prompt[locale],
+            m.basis(knowledge.clause(next.clause)?.label ?? next.clause),
+          ],
+          choices: [{ label: m.homeResume, value: `${ELIGIBILITY_PREFIX}start` }],
+        };
+      },
       async start() {
         await importSeedOnce(store, knowledgeDir);
       },

@@ -22,7 +22,8 @@ import { loadDistricts } from './districts.ts';
 import { loadDuties } from './duties.ts';
 import { createReminderEngine, type ReminderEngine } from './engine.ts';
 import { remindersMessages } from './messages.ts';
-import { planReminders } from './schedule.ts';
+import { deadlinesOf, shanghaiDate } from './plan-view.ts';
+import { type PlannedReminder, planReminders } from './schedule.ts';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './settings.ts';
 import { createSubscriptions, SUBSCRIBE_PREFIX, UNSUBSCRIBE_PREFIX } from './subscribe.ts';
 import { createSubscribeStateStore } from './subscribe-state.ts';
@@ -64,6 +65,9 @@ export interface RemindersFeatureOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Deadlines the home screen lists at most, and the planned sends per chat it reads for them. */
+const HOME_DEADLINES = 5;
+const HOME_SENDS = 100;
 /** Planned sends `/calendar` reads at most (every stage of every deadline of a chat's centers). */
 const CALENDAR_LIMIT = 10_000;
 
@@ -172,6 +176,24 @@ export function createRemindersFeature(options: RemindersFeatureOptions = {}): F
           : engine.onChoice(turn),
       onText: (turn) => subscriptions.text(turn),
       activeSession: (turn) => subscriptions.session(turn),
+      async home({ chats, locale }) {
+        // The next deadlines of the centers the user's chats follow, earliest first.
+        const sends: PlannedReminder[] = [];
+        for (const chat of chats) sends.push(...(await engine.upcoming(chat, HOME_SENDS)));
+        const deadlines = deadlinesOf(sends).slice(0, HOME_DEADLINES);
+        if (!deadlines.length) return undefined;
+        const m = remindersMessages(locale);
+        const lines = deadlines.map((d) =>
+          m.deadline({
+            due: d.due,
+            duty: d.duty,
+            center: d.center,
+            clause: knowledge.clause(d.clause)?.label ?? d.clause,
+            next: shanghaiDate(d.firstSend),
+          }),
+        );
+        return { feature: 'reminders', title: m.homeHeading, lines };
+      },
       async start() {
         // The seed centers (if any) are reminded too, whichever feature imported them first.
         await importSeedOnce(store, knowledgeDir);

@@ -64,6 +64,8 @@ export interface RemindersMessages {
   /** One planned send in `/reminders`: `sendOn` is the day the reminder goes out. */
   upcoming(line: DeadlineLine & { sendOn: string }): string;
   noCenters: string;
+  /** The home screen's heading above the next deadlines of the user's centers. */
+  homeHeading: string;
   noUpcoming(centers: string[]): string;
   unsubscribePick: string;
   unsubscribed(name: string): string;
@@ -135,6 +137,7 @@ const zhCN: RemindersMessages = {
   upcoming: ({ sendOn, duty, center, due, clause }) =>
     `• ${sendOn} · ${DUTY_ZH[duty]}（期限 ${due}）· ${center} · 依据：${clause}`,
   noCenters: '本聊天还没有订阅任何中心的提醒。发送 /subscribe 登记或订阅。',
+  homeHeading: '你订阅的中心接下来的期限',
   noUpcoming: (centers) => `本聊天订阅了 ${centers.join('、')}，近期没有待发的提醒。`,
   unsubscribePick: '本聊天订阅了多个中心，要取消哪一个的提醒？',
   unsubscribed: (name) => `已取消本聊天对“${name}”的提醒。中心登记仍保留，发送 /subscribe ${name} 可重新订阅。`,
@@ -201,6 +204,7 @@ const en: RemindersMessages = {
   upcoming: ({ sendOn, duty, center, due, clause }) =>
     `• ${sendOn} · ${DUTY_EN[duty]} (due ${due}) · ${center} · basis: ${clause}`,
   noCenters: 'This chat is not subscribed to any center. Send /subscribe to register or subscribe.',
+  homeHeading: 'Next deadlines of your centers',
   noUpcoming: (centers) => `This chat is subscribed to ${centers.join(', ')}; no reminder is due soon.`,
   unsubscribePick: 'This chat is subscribed to several centers; which one should stop?',
   unsubscribed: (name) =>

@@ -25,6 +25,9 @@ function echoCore(): BotCore & { seen: IncomingMessage[] } {
       return [{ text: `got ${message.choice ?? message.text}` }];
     },
     registerMessenger() {},
+    async home() {
+      return { locale: 'zh-CN' as const, sections: [] };
+    },
     async start() {},
     async stop() {},
   };
