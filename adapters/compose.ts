@@ -36,6 +36,11 @@ export interface ComposeOptions {
    */
   dialogTtlDays?: number;
   /**
+   * Minutes a follow-up is read against the last answered question (QA_CONTEXT_MINUTES).
+   * @default 30
+   */
+  qaContextMinutes?: number;
+  /**
    * The reminder schedule's settings (ANNUAL_SUMMARY_DUE, REMINDER_TIME, stages, STAFF_CHATS …).
    * @default the documented defaults
    */
@@ -49,7 +54,7 @@ export interface ComposeOptions {
 
 /** Builds the core with every feature of the product. */
 export function composeCore(options: ComposeOptions): BotCore {
-  const { qa, dialogTtlDays, reminders, tickerEnabled = true, ...core } = options;
+  const { qa, dialogTtlDays, qaContextMinutes, reminders, tickerEnabled = true, ...core } = options;
   return createBotCore({
     ...core,
     features: [
@@ -59,7 +64,10 @@ export function composeCore(options: ComposeOptions): BotCore {
         ...(dialogTtlDays ? { dialogTtlDays } : {}),
         tickerEnabled,
       }),
-      createQaFeature(qa ? { engine: qa } : {}),
+      createQaFeature({
+        ...(qa ? { engine: qa } : {}),
+        ...(qaContextMinutes ? { contextMinutes: qaContextMinutes } : {}),
+      }),
     ],
   });
 }

@@ -51,7 +51,16 @@ export {
   KnowledgeError,
   StateError,
 } from './errors.ts';
-export type { Feature, FeatureCommand, FeatureDeps, FeatureFactory, Localized, Turn } from './feature.ts';
+export type {
+  Feature,
+  FeatureCommand,
+  FeatureDeps,
+  FeatureFactory,
+  HomeContext,
+  HomeSection,
+  Localized,
+  Turn,
+} from './feature.ts';
 export { cleanText, MAX_QUESTION_LENGTH } from './input.ts';
 // knowledge
 export {
@@ -76,15 +85,20 @@ export type {
   Store,
   UserRef,
 } from './ports.ts';
+// preferences (a user's /lang choice, for adapters' own words)
+export { readLocale } from './preferences.ts';
 // Q&A
 export {
   type AskJson,
+  createQaConversation,
   createQaEngine,
   createQaFeature,
+  type QaConversation,
   type QaEngine,
   type QaFeatureOptions,
   type QaResult,
   toAskJson,
+  tooLongAskJson,
 } from './qa/index.ts';
 // reminders (duties as data, the pure schedule, the engine, the chat feature, the settings)
 export {

@@ -5,7 +5,11 @@
  *
  * - `ask "<q>"`: the answer as the chat shows it.
  * - `ask --json "<q>"`: one line `{"question","abstained","lead"?,"answers":[…],"suggestions"?}`.
- * - `ask --json` with no question: one question per line on stdin, one JSON line each, in order.
+ * - `ask --json` with no question: one question per line on stdin, one JSON line each, in order;
+ *   each line a fresh conversation.
+ * - `ask --json --conversation`: the stdin lines are one user's consecutive messages, so a follow-up
+ *   (那研发经费呢？) is read against the turns before it, as the chat reads it; one JSON line each.
+ * - `ask --conversation`: the same conversation, answered as the chat shows it, turn by turn.
  * - `check --questions --json`: the eligibility questions, in dialog order.
  * - `check --json <answers.json> [--lang en]`: the evaluation of a file of answers (question id →
  *   what a user would type); without `--json`, the Markdown report.
@@ -15,6 +19,7 @@ import { createInterface } from 'node:readline';
 import {
   asBotError,
   cleanText,
+  createQaConversation,
   createQaEngine,
   evaluate,
   evaluationForJson,
@@ -23,10 +28,12 @@ import {
   loadConfig,
   loadCriteria,
   loadKnowledge,
+  MAX_QUESTION_LENGTH,
   MemoryStore,
   questionsForJson,
   reportMarkdown,
   toAskJson,
+  tooLongAskJson,
   verifiedFields,
 } from '../../src/index.ts';
 import { composeCore } from '../compose.ts';
@@ -40,6 +47,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   ask "<question>"          the answer as the chat shows it
   ask --json "<question>"   the answer as one JSON line
   ask --json                one question per line on stdin, one JSON line per question
+  ask --json --conversation the stdin lines as one user's messages (follow-ups read in context), one JSON line each
+  ask --conversation        the stdin lines as one user's messages, answered as the chat shows them
   check --questions --json  the eligibility self-check's questions, in dialog order
   check --json <answers.json> [--lang en]
                             evaluate answers (question id → text a user would type) as one JSON document
@@ -52,24 +61,61 @@ class UsageError extends Error {}
 
 async function ask(args: string[]): Promise<void> {
   const json = args.includes('--json');
-  const rest = args.filter((a) => a !== '--json');
+  const conversation = args.includes('--conversation');
+  const rest = args.filter((a) => a !== '--json' && a !== '--conversation');
   const unknown = rest.find((a) => a.startsWith('--'));
   if (unknown) throw new UsageError(`unknown option ${unknown}`);
+  if (conversation && rest.length > 0) throw new UsageError('ask --conversation reads the messages from stdin');
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const knowledge = loadKnowledge();
   // The CLI keeps no state between runs: an in-memory store is all a one-shot answer needs.
   const qa = createQaEngine(knowledge);
+  const store = new MemoryStore();
   const core = composeCore({
     knowledge,
-    store: new MemoryStore(),
+    store,
     logger,
     defaultLocale: config.LANG_DEFAULT,
     qa,
+    qaContextMinutes: config.QA_CONTEXT_MINUTES,
   });
   const withDoc = knowledge.documents.length > 1;
-  const answerJson = (q: string): string => JSON.stringify(toAskJson(qa.ask(cleanText(q)), withDoc));
+  // The chat's input limit holds here too: a longer question is refused, not answered.
+  const answerJson = (q: string): string => {
+    const question = cleanText(q);
+    if (question.length > MAX_QUESTION_LENGTH) return JSON.stringify(tooLongAskJson(question));
+    return JSON.stringify(toAskJson(qa.ask(question), withDoc));
+  };
+  const chat = 'console:cli';
+  const user = 'console:cli';
 
+  if (conversation) {
+    // One user's consecutive messages: the same context logic as the chat, over the same store.
+    const talk = createQaConversation({
+      knowledge,
+      engine: qa,
+      store,
+      clock: { now: () => new Date() },
+      minutes: config.QA_CONTEXT_MINUTES,
+    });
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    for await (const line of rl) {
+      if (json) {
+        const question = cleanText(line);
+        if (question.length > MAX_QUESTION_LENGTH) {
+          process.stdout.write(`${JSON.stringify(tooLongAskJson(question))}\n`);
+          continue;
+        }
+        const turn = await talk.ask(question, chat, user);
+        process.stdout.write(`${JSON.stringify(toAskJson(turn.result, withDoc))}\n`);
+      } else {
+        const replies = await core.handle({ platform: 'console', chat, user, text: line });
+        process.stdout.write(`> ${cleanText(line)}\n${replies.map(renderForTerminal).join('\n\n')}\n\n`);
+      }
+    }
+    return;
+  }
   if (rest.length === 0) {
     if (!json) throw new UsageError('ask needs a question (or --json to read questions from stdin)');
     const rl = createInterface({ input: process.stdin, terminal: false });
@@ -83,8 +129,8 @@ async function ask(args: string[]): Promise<void> {
   }
   const replies = await core.handle({
     platform: 'console',
-    chat: 'console:cli',
-    user: 'console:cli',
+    chat,
+    user,
     text: question,
   });
   process.stdout.write(`${replies.map(renderForTerminal).join('\n\n')}\n`);

@@ -18,7 +18,8 @@ import {
   glossaryFileSchema,
   otherProgrammesFileSchema,
 } from './schema.ts';
-import type { Clause, ClauseExamples, DocumentEntry, DocumentRelation, KnowledgeBase } from './types.ts';
+import { readingsOf, translationFileSchema } from './translations.ts';
+import type { Clause, ClauseExamples, ClauseReading, DocumentEntry, DocumentRelation, KnowledgeBase } from './types.ts';
 
 /** The `knowledge/` folder shipped with the project. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -84,6 +85,7 @@ function checkCatalogue(file: DocumentsFile, clauses: Clause[]): DocumentEntry[]
       title: d.title,
       issuer: d.issuer,
       issuerShort: d.issuerShort ?? d.issuer,
+      ...(d.en ? { en: { ...d.en, issuerShort: d.en.issuerShort ?? d.en.issuer } } : {}),
       topics: d.topics,
       relations,
     };
@@ -121,6 +123,16 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   }
   const catalogue = checkCatalogue(docsFile, clauses);
 
+  // Readings in other languages, checked against the clauses they read: keyed `locale:doc/id`.
+  const readings = new Map<string, ClauseReading>();
+  for (const d of texts) {
+    for (const [locale, file] of Object.entries(d.translations)) {
+      if (!file || locale !== 'en') continue;
+      const data = readJson(dir, file, translationFileSchema);
+      for (const [id, r] of readingsOf(file, data, d.id, locale, clauses)) readings.set(`${locale}:${d.id}/${id}`, r);
+    }
+  }
+
   const byId = new Map<string, Clause>();
   for (const c of clauses) {
     byId.set(`${c.doc}/${c.id}`, c);
@@ -128,6 +140,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   }
 
   const glossary = readJson(dir, 'glossary.json', glossaryFileSchema).groups.map((g) => ({
+    id: g.id,
     zh: g.zh,
     alone: g.alone,
     en: g.en.map((t) => t.toLowerCase()),
@@ -169,5 +182,6 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     glossary,
     examples,
     clause: (id) => byId.get(id),
+    reading: (clause, locale) => readings.get(`${locale}:${clause.doc}/${clause.id}`),
   };
 }

@@ -48,6 +48,11 @@ const common = {
   issuer: z.string().min(1),
   /** How replies name the issuer (市经济信息委, as the plan does); defaults to `issuer`. */
   issuerShort: z.string().min(1).optional(),
+  /** The title and issuer in English, for English replies (a notice names the document by them). */
+  en: z
+    .object({ title: z.string().min(1), issuer: z.string().min(1), issuerShort: z.string().min(1).optional() })
+    .strict()
+    .optional(),
   topics: topicsSchema.default({ clauses: [], terms: [], distinctions: [] }),
   relations: z.array(relationSchema).default([]),
 };
@@ -61,6 +66,19 @@ const textDocumentSchema = z.object({
   date: z.iso.date(),
   /** How many clauses the text must parse into; a guard against an edited text. */
   clauseCount: z.number().int().positive(),
+  /**
+   * Readings of the text in other languages, by locale (`en`: `yjxf-2017-139.en.json`): unofficial
+   * translations of every clause, shown above the quoted original (`src/knowledge-base/translations.ts`).
+   */
+  translations: z
+    .object({
+      en: z
+        .string()
+        .regex(/^[\w.-]+\.json$/, 'a file name such as yjxf-2017-139.en.json')
+        .optional(),
+    })
+    .strict()
+    .default({}),
 });
 
 /**
@@ -110,13 +128,24 @@ export const glossaryFileSchema = z.object({
          */
         alone: z.array(z.string().regex(/^[\u3400-\u9fff]$/, 'one Chinese character')).default([]),
         note: z.string().optional(),
+        /**
+         * A stable name for the group (`r-d-staff`): code and other knowledge files refer to a
+         * group by it, never by its first term or its place in the list.
+         */
+        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id such as r-d-staff'),
       }),
     )
     // A Chinese term in two groups would make a question mean two things at once; retrieval would
     // silently keep only one of them.
     .superRefine((groups, ctx) => {
       const owner = new Map<string, number>();
+      const ids = new Map<string, number>();
       groups.forEach((g, i) => {
+        const same = ids.get(g.id);
+        if (same !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `id "${g.id}" is already group ${same}'s` });
+        }
+        ids.set(g.id, same ?? i);
         g.zh.forEach((term, j) => {
           const key = term.normalize('NFKC').toLowerCase();
           const first = owner.get(key);

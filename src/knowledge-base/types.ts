@@ -34,6 +34,14 @@ export type DocumentRelation =
   /** Replaces the other document's rules on the listed clauses (the document's topics by default). */
   | { type: 'supersedes'; doc: string; clauses: string[] };
 
+/** How a document and its issuer are named in another language. */
+export interface DocumentNames {
+  title: string;
+  issuer: string;
+  /** The issuer as replies name it (the Municipal Commission of Economy and Information Technology). */
+  issuerShort: string;
+}
+
 /**
  * One entry of `knowledge/documents.json`, whatever its status: what `/source` lists and what a
  * notice names.
@@ -55,6 +63,8 @@ export interface DocumentEntry {
   verified: boolean;
   /** Where what is known comes from, for a `known` document. */
   source?: string;
+  /** The document's title and issuer in English, for English replies. */
+  en?: DocumentNames;
   topics: DocumentTopics;
   relations: DocumentRelation[];
 }
@@ -75,8 +85,25 @@ export interface Clause {
   text: string;
 }
 
+/**
+ * A clause read in another language: an unofficial translation kept beside the original (see
+ * `knowledge/README.md`). Replies show it above the original, which is still quoted and counts.
+ */
+export interface ClauseReading {
+  /** The language of the reading (`en`). */
+  locale: string;
+  /** The clause's sub-heading, read; empty when the original has none. */
+  title: string;
+  /** The headings above the clause, read and joined by ` › ` (`Formation and operation › Basic conditions`). */
+  path: string;
+  /** The clause's body, read. */
+  text: string;
+}
+
 /** A set of terms retrieval treats as the same thing. */
 export interface SynonymGroup {
+  /** The group's stable id (`r-d-staff`), by which code and other knowledge files name it. */
+  id: string;
   zh: string[];
   /** Single characters that mean the group only when they stand alone as a word ("投多少"). */
   alone: string[];
@@ -110,4 +137,9 @@ export interface KnowledgeBase {
   examples: Map<string, ClauseExamples>;
   /** Finds a clause by id (first document wins for bare ids) or by `doc/id`. */
   clause(id: string): Clause | undefined;
+  /**
+   * The clause read in another language (`en`), when its document ships a reading in it
+   * (`translations` in `documents.json`); undefined otherwise, and the original alone is shown.
+   */
+  reading(clause: Clause, locale: string): ClauseReading | undefined;
 }

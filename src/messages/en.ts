@@ -16,6 +16,9 @@ const KIND: Record<string, string> = {
   list: 'a list of names',
 };
 
+/** How clauses without a number are labelled in English. */
+const READING_LABELS: Record<string, string> = { notice: 'Covering notice', preamble: 'Preamble' };
+
 /** English string table. */
 export const en: Messages = {
   welcome:
@@ -42,11 +45,18 @@ export const en: Messages = {
       )
       .join('\n\n')}\n\nThe competent authority's latest notice prevails.`,
   laterNotice: (d) =>
-    `Note: the ${d.title} issued by ${d.issuerShort} in ${d.year} may set newer rules on this; the document in force prevails.`,
+    d.en
+      ? `Note: the ${d.en.title} (${d.title}), issued by ${d.en.issuerShort} in ${d.year}, may set newer rules on this; the document in force prevails.`
+      : `Note: the ${d.title} issued by ${d.issuerShort} in ${d.year} may set newer rules on this; the document in force prevails.`,
   noDistinction: (terms, year, answered) =>
     `The ${year} plan does not divide centers into categories such as ${terms.join(', ')}${answered ? '; what it says for all centers:' : '.'}`,
   historyHeading: (year) => `The original plan (${year}) said:`,
   originalTextNote: '(original Chinese text)',
+  readingLocale: 'en',
+  readingLabel: (id, label) => `${READING_LABELS[id] ?? id} (${label})`,
+  readingHeading: (label, path) => (path ? `${label} · ${path}` : label),
+  readingNote: '(Unofficial translation; the Chinese original below is what counts.)',
+  originalHeading: 'Chinese original:',
   relatedHeading: 'Related clauses:',
   clauseChoice: (label, title) => (title ? `${label} ${title}` : label),
   notCovered: 'The plan does not cover this question.',
@@ -61,6 +71,8 @@ export const en: Messages = {
   figureAmount: (yuan) => `${yuan.toLocaleString('en-US')} yuan`,
   figureAmountInRatio: (yuan) => yuan.toLocaleString('en-US'),
   detailNotGiven: (kind) => `The plan touches on this topic but does not state ${KIND[kind ?? ''] ?? 'this detail'}.`,
+  otherQuantity: (figure, clause, measures) =>
+    `The plan sets no figure for what you asked. The "${figure}" of ${clause} is ${measures.en}, not the quantity you asked about.`,
   otherDocument:
     'This asks about the rules of another policy, programme or document: the plan only mentions them and does not set them out.',
   currentState:
@@ -71,6 +83,7 @@ export const en: Messages = {
     'The plan covers: general requirements (guiding idea, goals, principles), tasks, setting up and running a center (basic conditions, operating requirements, lead unit requirements, priority fields), implementation (proposal, review, evaluation) and support measures.',
   helpHint: 'Send /help for how to use me.',
   emptyQuestion: 'Please type your question, e.g. "What share of employees must be R&D staff?"',
+  followUpReading: (reading) => `(Read with your previous question as: "${reading}")`,
   tooLong: (length, max) => `Your question is too long (${length} characters); please keep it under ${max}.`,
   noContent:
     'I could not read a question in that message: please describe it in words, or type a clause number such as 3.2.6.',
@@ -80,4 +93,10 @@ export const en: Messages = {
   unknownCommand: (c) => `Unknown command ${c}. Send /help for the commands.`,
   unknownChoice: 'That button has expired; please ask again.',
   internalError: 'Sorry, something went wrong handling your message. Please try again later.',
+  sectionAnswer: (heading, count) => `${heading}: all ${count} clauses of this part of the plan, in its order:`,
+  stepsAnswer: (heading, count) => `The ${count} steps of ${heading}, in the plan's order:`,
+  sectionContinued: (heading, part, parts) => `${heading} (continued, ${part}/${parts})`,
+  openDetails: (kinds) => `The plan does not state ${kinds.map((k) => KIND[k] ?? 'this detail').join(' or ')}.`,
+  noSuchOption: (typed, count) =>
+    `There is no option ${typed}: type ${count > 1 ? `1–${count}` : '1'} to pick one of the options above, or ask a question.`,
 };

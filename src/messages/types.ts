@@ -29,6 +29,8 @@ export interface DocumentInfo {
   date?: string;
   /** Where what is known comes from, for a `known` document. */
   source?: string;
+  /** The title and issuer in English, when `documents.json` gives them. */
+  en?: { title: string; issuer: string; issuerShort: string };
 }
 
 /** All strings the bot says, in one language. */
@@ -58,6 +60,19 @@ export interface Messages {
   historyHeading(year: number): string;
   /** A note under an English answer: the plan exists in Chinese only. */
   originalTextNote: string;
+  /**
+   * The language clause readings are shown in above the quoted original (`en`), when the document
+   * ships one (`knowledge/<doc>.en.json`); absent where the original is read as it is.
+   */
+  readingLocale?: string;
+  /** How a clause is labelled above its reading: `3.2.6 (三（二）6)`, `Covering notice (印发通知)`. */
+  readingLabel(id: string, label: string): string;
+  /** The line above a clause's reading: its label and its headings, read. */
+  readingHeading(label: string, path: string): string;
+  /** The mark under a reading: an unofficial translation; the original below is what counts. */
+  readingNote: string;
+  /** The line above the quoted original when a reading stands above it. */
+  originalHeading: string;
   relatedHeading: string;
   /** The label of a button that opens a clause. */
   clauseChoice(label: string, title: string): string;
@@ -79,6 +94,11 @@ export interface Messages {
   figureAmountInRatio(yuan: number): string;
   /** "The plan does not state …" for a near miss of the given kind. */
   detailNotGiven(kind: DetailKind | undefined): string;
+  /**
+   * The plan sets no figure for the quantity asked; the related clause states `figure` for another
+   * quantity (`measures`, described in each language).
+   */
+  otherQuantity(figure: string, clause: string, measures: { 'zh-CN': string; en: string }): string;
   /** The question is about another programme's or document's rules. */
   otherDocument: string;
   /** The question is about the present state (lists, this year's dates). */
@@ -89,6 +109,8 @@ export interface Messages {
   coverage: string;
   helpHint: string;
   emptyQuestion: string;
+  /** How a follow-up (那研发经费呢？) was read with the turn before it, shown above its answer. */
+  followUpReading(reading: string): string;
   tooLong(length: number, max: number): string;
   noContent: string;
   askUsage: string;
@@ -97,4 +119,14 @@ export interface Messages {
   unknownCommand(command: string): string;
   unknownChoice: string;
   internalError: string;
+  /** Opens the answer to a broad question: the whole part `heading` (三（一）基本条件), `count` clauses. */
+  sectionAnswer(heading: string, count: number): string;
+  /** Opens the answer to a process question: the `count` steps of `heading` (四、组织实施), in order. */
+  stepsAnswer(heading: string, count: number): string;
+  /** Heads a further message of a long section: `part` of `parts`. */
+  sectionContinued(heading: string, part: number, parts: number): string;
+  /** The details a mixed question asked that the plan leaves open (具体金额方案未规定). */
+  openDetails(kinds: DetailKind[]): string;
+  /** A typed option number with no option behind it, and the numbers that have one. */
+  noSuchOption(typed: number, count: number): string;
 }

@@ -53,6 +53,10 @@ export const zhCN: Messages = {
     `${year}年的方案没有把创新中心分为${terms.join('、')}等类别${answered ? '，以下是方案对所有创新中心的规定：' : '。'}`,
   historyHeading: (year) => `原方案（${year}）规定：`,
   originalTextNote: '',
+  readingLabel: (_id, label) => label,
+  readingHeading: (label, path) => (path ? `${label}（${path}）` : label),
+  readingNote: '（非官方译文，以中文原文为准）',
+  originalHeading: '原文：',
   relatedHeading: '相关条款：',
   clauseChoice: (label, title) => (title ? `${label} ${title}` : label),
   notCovered: '方案没有涉及这个问题。',
@@ -66,6 +70,8 @@ export const zhCN: Messages = {
   figureAmount: (yuan) => `${formatWan(yuan)}元`,
   figureAmountInRatio: (yuan) => formatWan(yuan),
   detailNotGiven: (kind) => `方案提到了相关内容，但没有规定${KIND[kind ?? ''] ?? '这一细节'}。`,
+  otherQuantity: (figure, clause, measures) =>
+    `方案没有规定您问的这个数值。${clause}中的“${figure}”指的是${measures['zh-CN']}，不是您问的数量。`,
   otherDocument: '这个问题问的是其他政策、项目或文件的具体规定：本方案只提到它们，没有规定其内容。',
   currentState: '本方案印发于2017年，不包含当前已认定的名单、今年的批次或截止日期等信息，请以主管部门最新通知为准。',
   taskRequest: '我只解答方案条文的内容，不代写、翻译或修改文稿。',
@@ -74,6 +80,7 @@ export const zhCN: Messages = {
     '本方案涵盖：总体要求（指导思想、建设目标、基本原则）、具体任务、组建和运行（基本条件、运行要求、牵头单位要求、重点布局领域）、组织实施（方案编制、方案评定、后续评估）、保障措施。',
   helpHint: '发送 /help 查看用法。',
   emptyQuestion: '请输入您的问题，例如：研发人员要占多少比例？',
+  followUpReading: (reading) => `（接上一问，按“${reading}”理解）`,
   tooLong: (length, max) => `问题太长（${length} 字），请精简到 ${max} 字以内再提问。`,
   noContent: '没有看懂这条消息：请用文字描述您的问题，或输入条款编号（如 3.2.6）。',
   askUsage: '用法：/ask <问题>，例如 /ask 组建资金最少要投入多少？',
@@ -82,4 +89,10 @@ export const zhCN: Messages = {
   unknownCommand: (c) => `不认识的命令 ${c}。发送 /help 查看可用命令。`,
   unknownChoice: '这个按钮已失效，请重新提问。',
   internalError: '抱歉，处理您的消息时出了问题，请稍后再试。',
+  sectionAnswer: (heading, count) => `方案“${heading}”共 ${count} 条，按原文顺序如下：`,
+  stepsAnswer: (heading, count) => `按方案“${heading}”，认定分 ${count} 步，依次如下：`,
+  sectionContinued: (heading, part, parts) => `${heading}（续，${part}/${parts}）`,
+  openDetails: (kinds) => `${kinds.map((k) => KIND[k] ?? '这一细节').join('、')}方案未规定。`,
+  noSuchOption: (typed, count) =>
+    `没有第 ${typed} 项：请输入 ${count > 1 ? `1–${count}` : '1'} 选择上面的选项，或直接输入问题。`,
 };

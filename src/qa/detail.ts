@@ -5,7 +5,11 @@
  * asking for a figure the nearest clause does not state is a near miss: the plan mentions the
  * topic but does not give the detail, so the bot must not quote the clause as the answer.
  */
+import { alternation, lexicon } from '../knowledge-base/index.ts';
 import { normalize } from './text.ts';
+
+/** The vocabulary of the kinds of detail (`detail` in `knowledge/lexicon.json`). */
+const WORDS = lexicon().detail;
 
 /** Kinds of detail a question can ask for. */
 export type DetailKind =
@@ -56,11 +60,12 @@ interface AskPattern {
 }
 
 /** "股东数量", "专家的数量": the thing a count question counts, when it names one. */
-const COUNTED = /(股东|成员|专家|人员|员工|职工|专利|论文|项目|平台|企业|单位|高校)的?数量/;
+const COUNTED = new RegExp(`(${alternation(WORDS.counted)})的?数量`);
 
 /** How long a procedure takes: 评审要多久, 认定下来要多长时间, how long does the review take. */
-const PROCESS_TIME =
-  /(评审|审批|审核|审定|认定|批复|办理|流程|程序|走完|下来|出结果|公示完)(一般|通常|大概|大约|总共|一共|前后)?(要|需要|得)?(花)?(多长时间|多久|几天|几个月)|\bhow long\b.{0,60}\b(takes?|review|approval|process(ing)?)\b/;
+const PROCESS_TIME = new RegExp(
+  `(${alternation(WORDS.procedure)})(一般|通常|大概|大约|总共|一共|前后)?(要|需要|得)?(花)?(多长时间|多久|几天|几个月)|\\bhow long\\b.{0,60}\\b(takes?|review|approval|process(ing)?)\\b`,
+);
 
 /** A head count stated in a question ("100个人", "200名员工", "200号人"). */
 export const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
@@ -69,10 +74,9 @@ export const HEADCOUNT = /\d+\s*(?:个|名|位)?(?:人|员工|职工|号人)/;
 const PER_UNIT = /(每(个|家|一个|一家|位|名|项)|各(个|家)?(领域|区县|行业|中心|企业|单位))|\b(per|each)\b/i;
 
 /** Money the government gives, as opposed to money the members put in. */
-const GRANTED =
-  /(财政|政府|专项支持|专项资金|补贴|补助|奖励|扶持|拨款|拨付|资助|给多少|补多少|奖多少|给钱|发钱|给予)|\b(subsid(y|ies|ise|ize)|grants?|government|special support|award(ed)?|receives?|gets?|given?)\b/i;
+const GRANTED = new RegExp(`(${alternation(WORDS.granted.zh)})|\\b(${alternation(WORDS.granted.en)})\\b`, 'i');
 /** A sum the members invest. */
-const INVESTED = /(投入|出资|组建资金|入股)/;
+const INVESTED = new RegExp(`(${alternation(WORDS.invested)})`);
 
 /** Measure words of a count (几家, 10-15个): one list for the question and the clause side. */
 const COUNT_UNITS = '个|家|名|位|人|项|所|批|次|篇|份|本|张|台|套|件';
@@ -84,12 +88,12 @@ const SEVERAL_BEFORE = '有是就光这那好们';
 const ASK_PATTERNS: AskPattern[] = [
   {
     kind: 'contact',
-    re: /(模板|样表|表格|范本|标准文本|示范文本|格式文件|纸质版?|电子版|原件|复印件|盖章|下载|网址|网站|链接|电话|地址|邮箱|联系人|联系方式|窗口|[在去到]哪(里|儿)?(交|报|办|递|下|领|填))/,
+    re: new RegExp(`(${alternation(WORDS.contact)}|[在去到]哪(里|儿)?(交|报|办|递|下|领|填))`),
   },
   {
     // "中小企业咋界定": the plan uses its terms without defining them.
     kind: 'definition',
-    re: /(界定|定义|口径|含义|是指什么|指的是什么|划型|(怎么|如何|按什么标准来?|按啥标准)划分|\bdefin(e|ed|ition)\b)/,
+    re: new RegExp(`(${alternation(WORDS.definition)}|(怎么|如何|按什么标准来?|按啥标准)划分|\\bdefin(e|ed|ition)\\b)`),
   },
   {
     kind: 'ratio',
@@ -305,8 +309,8 @@ function statesInUnit(norm: string, kind: 'duration' | 'count', unit: string | u
 /** "一行业（领域）一中心": one of a thing for each of another. */
 const ONE_PER = /一[\u4e00-\u9fff]{1,4}(\([^)]{1,6}\))?一[\u4e00-\u9fff]/;
 
-const QUALITATIVE_DURATION = /(长期|每年|连续|持续)/;
-const BODY = /(委员会|经济信息委|经信委|牵头单位|专家委员会|部门|办公会|单位|机构|企业|高校|科研院所)/;
+const QUALITATIVE_DURATION = new RegExp(`(${alternation(WORDS.qualitativeDuration)})`);
+const BODY = new RegExp(`(${alternation(WORDS.body)})`);
 
 /**
  * The fragments of a clause's text that hold a detail of the given kind, each a substring of the
@@ -408,7 +412,7 @@ function fragments(text: string): string[] {
   return out;
 }
 
-const LIST_OPENER = /(围绕|包括|包含|涵盖|聚焦|重点支持|主要有|分别是|如)/;
+const LIST_OPENER = new RegExp(`(${alternation(WORDS.listOpeners)})`);
 
 /**
  * The items of an enumeration (、-separated) in a clause, for a question asking "which ones";

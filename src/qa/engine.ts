@@ -7,7 +7,16 @@
  * const qa = createQaEngine(loadKnowledge());
  * qa.ask('研发费用占比有什么要求').answers[0]?.clause.id; // '3.2.7'
  */
-import type { Clause, DocumentEntry, KnowledgeBase } from '../knowledge-base/index.ts';
+import {
+  alternation,
+  type Clause,
+  type DocumentEntry,
+  type KnowledgeBase,
+  lexicon,
+  loadFigures,
+  type PlanFigure,
+} from '../knowledge-base/index.ts';
+import { loadSectionsVocabulary, type SectionsVocabulary } from '../knowledge-base/sections.ts';
 import { loadThresholds, type Threshold } from '../thresholds/index.ts';
 import {
   askingPart,
@@ -22,12 +31,15 @@ import {
   questionParts,
 } from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
+import { createFigureQuantity } from './figure-quantity.ts';
 import { createLaterDocuments, type NoticeReason } from './later.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { clauseReference, lookupClause } from './lookup.ts';
+import { answeringSentence, mixedQuestion } from './mixed.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
 import { createOwnFigures } from './own-figures.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
+import { createSectionFinder, type PlanSection } from './sections.ts';
 
 /** Why the bot did not answer. */
 export type AbstainReason =
@@ -43,6 +55,15 @@ export type AbstainReason =
   | 'other_document'
   | 'english_unknown';
 
+/**
+ * Which gate decided a `detail_missing` abstention: `no_holder` (no close clause states the kind of
+ * detail asked), `other_period` (the clause's figures belong to another year than the one asked),
+ * `issue_date` (the only date is the day the document was issued, which is no deadline),
+ * `deferred_rules` (the clause leaves the specifics asked to a later document), `other_quantity`
+ * (the clause's figure measures another quantity than the one asked, see `qa/figure-quantity`).
+ */
+export type DetailGate = 'no_holder' | 'other_period' | 'issue_date' | 'deferred_rules' | 'other_quantity';
+
 /** A clause offered as (part of) an answer. */
 export interface ScoredClause {
   clause: Clause;
@@ -54,6 +75,10 @@ export interface QaResult {
   question: string;
   abstained: boolean;
   reason?: AbstainReason;
+  /** For `detail_missing`: the gate that decided (see {@link DetailGate}). */
+  gate?: DetailGate;
+  /** For the `other_quantity` gate: the plan's figure that measures another quantity than the one asked. */
+  otherQuantity?: PlanFigure;
   /** The detail the question asks for, when it asks for one. */
   asked?: DetailAsked;
   /** The clause fragment stating the asked figure, date, count or body. */
@@ -93,6 +118,16 @@ export interface QaResult {
    * verdict, and the answer says the plan counts what is actually invested.
    */
   notPaid?: boolean;
+  /**
+   * A whole part of the plan, presented because the question asked for all of it (申请需要满足哪些条件
+   * → 三（一）基本条件) or named it (`三（一）`, `3.1`); `answers` stays the ranking.
+   */
+  section?: PlanSection;
+  /**
+   * The parts of a mixed question the plan leaves open (认定了有钱拿没，给好多 → the amount), named in
+   * the reply beside the part the answer settles.
+   */
+  open?: DetailAsked[];
 }
 
 /** The asker's figure against a threshold of the plan (`check` in `ask --json`). */
@@ -154,6 +189,16 @@ export interface QaEngineOptions extends RetrieverOptions {
    * @default those of `knowledge/eligibility.json` (the self-check's own)
    */
   thresholds?: readonly Threshold[];
+  /**
+   * The plan's figures and what each measures: a lead states one only for the quantity it measures.
+   * @default those of `knowledge/figures.json`
+   */
+  figures?: readonly PlanFigure[];
+  /**
+   * The parts of the plan a broad question is answered with, and the words naming them.
+   * @default `knowledge/sections.json`
+   */
+  sections?: SectionsVocabulary;
 }
 
 /** Answers questions about the knowledge base. */
@@ -161,12 +206,21 @@ export interface QaEngine {
   ask(question: string): QaResult;
 }
 
-/** Words that ask about the present state of things. */
-const CURRENT =
-  /(现在|目前|当前|今年|明年|本年度|最新|截至目前|已经|已有)|\b(current|currently|now|so far|to date|this year|next year|latest|already)\b|\b(has|have)\b.{0,20}\b(approved|recognized|recognised|established|set up|built|named)\b/i;
+const LEX = lexicon();
+/** Words that ask about the present state of things (`current` in `knowledge/lexicon.json`). */
+const CURRENT = new RegExp(
+  `(${alternation(LEX.current.zh)})|\\b(${alternation(LEX.current.en)})\\b|\\b(${alternation(LEX.current.enAuxiliaries)})\\b.{0,20}\\b(${alternation(LEX.current.enDone)})\\b`,
+  'i',
+);
 /** "Which / how many centers (companies, units)": a list of entities, which the plan never names. */
-const CURRENT_ENTITIES =
-  /(哪些|哪几|几家|几个|多少家|多少个)[^，。？?]{0,12}(中心|企业|单位|公司|机构)|(中心|企业|单位|公司|机构)[^，。？?]{0,4}(有哪些|是哪些|有几家|有多少)|(名单|截止|批次|进展|进度|完成情况)|\b(which|how many)\b.{0,40}\b(cent(er|re)s|companies|enterprises|firms)\b|\b(list|deadline|round|who)\b/i;
+const CURRENT_ENTITIES = (() => {
+  const e = LEX.currentEntities;
+  const entities = alternation(e.entities);
+  return new RegExp(
+    `(${alternation(e.asking)})[^，。？?]{0,12}(${entities})|(${entities})[^，。？?]{0,4}(${alternation(e.askedAfter)})|(${alternation(e.state)})|\\b(${alternation(e.enAsking)})\\b.{0,40}\\b(${alternation(e.enEntities)})\\b|\\b(${alternation(e.enState)})\\b`,
+    'i',
+  );
+})();
 
 /** "是哪两家": the names of organisations, which the plan never gives (it names fields). */
 const ENTITY_NAMES = /是哪(两|几|些)家|具体名单/;
@@ -175,8 +229,13 @@ const ENTITY_NAMES = /是哪(两|几|些)家|具体名单/;
  * A request to write, translate or polish a text ("帮我写一份年度工作总结"): the words may be the
  * plan's, but no clause answers a request to produce something.
  */
-const TASK_REQUEST =
-  /\b(write|draft|translate|rewrite|proofread|polish) (me|a|an|my|this|the)\b|(帮我|帮忙|给我|替我|请你|你来|你帮)[^，。？?]{0,4}(写|起草|撰写|草拟|拟一|翻译|润色|改写|生成|出一)|^(请)?(写|起草|撰写|草拟|翻译|润色|改写)(一|个|篇|份|段|封)|(把|将)[^，。？?]{0,10}(翻译|润色|改写)/i;
+const TASK_REQUEST = (() => {
+  const t = LEX.taskRequest;
+  return new RegExp(
+    `\\b(${alternation(t.enVerbs)}) (${alternation(t.enObjects)})\\b|(${alternation(t.askers)})[^，。？?]{0,4}(${alternation(t.verbs)})|^(请)?(${alternation(t.openingVerbs)})(${alternation(t.openingMeasures)})|(把|将)[^，。？?]{0,10}(${alternation(t.rewriteVerbs)})`,
+    'i',
+  );
+})();
 
 const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact', 'definition']);
 
@@ -186,15 +245,10 @@ const FIGURE_OVERRIDES = new Set<AbstainReason>(['low_confidence', 'unknown_term
 /** How much more the asking part alone must prefer the runner-up to put it first. */
 const FOCUS_MARGIN = 1.2;
 
-/** Words naming the plan or its issuing: "这文件啥时候发的", "方案哪天出台的". */
-const ABOUT_DOCUMENT =
-  /(文件|方案|通知|政策|文号|印发|发布|出台|发文|颁布|下发|发的|出的|制定|生效|施行|落款|成文|签发|印出|139号|\b(plan|document|notice|policy|issued|published|released|adopted)\b)/i;
-
 /** A clause that leaves its rules to a later document ("相关考核评估办法另行制定"). */
-const DEFERRED = /另行(制定|发布|通知|规定)/;
+const DEFERRED = new RegExp(`(${alternation(LEX.deferred)})`);
 /** Asking for the specifics such a later document would hold: indicators, scoring, detailed rules. */
-const SPECIFICS =
-  /(指标|细则|评分|打分|权重|分值|扣分|加分|满分|多少分|几分|分数|及格线|合格线|考什么|考哪些|评什么|\bkpi\b|\bscor(e|ing)\b|\bindicators?\b|\bcriteria\b)/i;
+const SPECIFICS = new RegExp(`(${alternation(LEX.specifics.zh)}|\\b(${alternation(LEX.specifics.en)})\\b)`, 'i');
 
 /** Builds the engine (indexes the knowledge base once). */
 export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {}): QaEngine {
@@ -208,7 +262,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   } = options;
   const retriever = createRetriever(kb, options);
   const ownFigures = createOwnFigures(kb, options.thresholds ?? loadThresholds(kb));
+  const figureQuantity = createFigureQuantity(options.figures ?? loadFigures(kb));
   const later = createLaterDocuments(kb);
+  const sections = createSectionFinder(kb, options.sections ?? loadSectionsVocabulary(kb));
   const otherDocuments = createOtherDocumentDetector(kb);
   const english = createEnglishTranslator(kb.glossary);
   // The documents' own years name the document, not a period its figures belong to.
@@ -219,16 +275,32 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       return `${y}年${m}月${day}日`;
     }),
   );
+  // Words naming the plan or its issuing ("这文件啥时候发的", "方案哪天出台的"), and the documents' own
+  // numbers as people write them (渝经信发〔2017〕139号, 139号).
+  const aboutDocument = new RegExp(
+    `(${alternation([
+      ...LEX.aboutDocument.zh,
+      ...kb.documents.flatMap((d) => [d.number, ...(/〕(.+)$/.exec(d.number)?.slice(1) ?? [])]),
+    ])}|\\b(${alternation(LEX.aboutDocument.en)})\\b)`,
+    'i',
+  );
   /** True when the only dates a clause states are the days its document was issued. */
   const statesOnlyIssueDate = (text: string): boolean => {
     const dates = datesStated(text);
     return dates.length > 0 && dates.every((d) => issueDates.has(d));
   };
 
-  const abstain = (question: string, reason: AbstainReason, near: ClauseScore[], asked?: DetailAsked): QaResult => ({
+  const abstain = (
+    question: string,
+    reason: AbstainReason,
+    near: ClauseScore[],
+    asked?: DetailAsked,
+    gate?: DetailGate,
+  ): QaResult => ({
     question,
     abstained: true,
     reason,
+    ...(gate ? { gate } : {}),
     ...(asked ? { asked } : {}),
     answers: [],
     suggestions: near
@@ -239,6 +311,12 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
 
   const decide = (rawQuestion: string): QaResult => {
     const question = rawQuestion.slice(0, maxQuestionLength);
+    // A section number (三（一）, 3.1, 三、) presents the whole section.
+    const part = sections.reference(question);
+    if (part) {
+      const answers = part.clauses.slice(0, 5).map((clause) => ({ clause, score: 1 }));
+      return { question: rawQuestion, abstained: false, answers, suggestions: [], lookup: true, section: part };
+    }
     const direct = lookupClause(kb, question);
     if (direct) {
       return {
@@ -302,6 +380,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       const alone = (c: ClauseScore) => focus.find((s) => s.clause === c.clause)?.score ?? 0;
       if (alone(second) > alone(first) * FOCUS_MARGIN) chosen = [second, first, ...ranked.slice(2)];
     }
+    let openDetails: DetailAsked[] = [];
     if (asked) {
       // A close runner-up that states the detail asked beats a top clause that does not. A question
       // in several parts ("给几年，每年多少钱") is answered by the first part a clause settles.
@@ -316,22 +395,53 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       const missing = parts.find(
         (p) => p.asked && FIGURE_KINDS.has(p.asked.kind) && !(p.yesNo && p.asked.kind !== 'contact'),
       );
-      if (!settled && missing) return abstain(rawQuestion, 'detail_missing', ranked, missing.asked);
+      if (!settled && missing) {
+        // A mixed question (认定了有钱拿没，给好多): the part a clause settles is answered, the rest named.
+        const mixed = mixedQuestion(question, (d) => !holderOf(d));
+        const answered = mixed ? decide(mixed.settled) : undefined;
+        if (!mixed || !answered || answered.abstained) {
+          return abstain(rawQuestion, 'detail_missing', ranked, missing.asked, 'no_holder');
+        }
+        const clause = answered.answers[0]?.clause;
+        const part = retriever.analyse(mixed.settled);
+        const sentence =
+          mixed.yesNo && clause && !answered.lead
+            ? answeringSentence(clause.text, (piece) => retriever.coverage(part, piece))
+            : undefined;
+        return {
+          ...answered,
+          question: rawQuestion,
+          ...(sentence ? { lead: sentence } : {}),
+          ...(mixed.open.length ? { open: mixed.open } : {}),
+        };
+      }
       if (settled?.detail && settled.holder) {
         asked = settled.detail;
         if (settled.holder !== top) chosen = [settled.holder, ...ranked.filter((s) => s !== settled.holder)];
+        // The other parts no close clause states are named as left open (给几年，每年多少钱 → the amount).
+        const holder = settled.holder;
+        openDetails = parts.flatMap((p) =>
+          p.asked &&
+          p.asked !== settled.detail &&
+          FIGURE_KINDS.has(p.asked.kind) &&
+          !p.yesNo &&
+          !holds(holder, p.asked) &&
+          !holderOf(p.asked)
+            ? [p.asked]
+            : [],
+        );
       }
     }
     const best = chosen[0] ?? top;
     if (otherPeriod(best.clause.text, periodsAsked(question, issueYears))) {
-      return abstain(rawQuestion, 'detail_missing', chosen, asked ?? { kind: 'date' });
+      return abstain(rawQuestion, 'detail_missing', chosen, asked ?? { kind: 'date' }, 'other_period');
     }
     // The day the plan was issued answers when the plan came out, not a deadline for anything else.
-    if (asked?.kind === 'date' && statesOnlyIssueDate(best.clause.text) && !ABOUT_DOCUMENT.test(question)) {
-      return abstain(rawQuestion, 'detail_missing', chosen, asked);
+    if (asked?.kind === 'date' && statesOnlyIssueDate(best.clause.text) && !aboutDocument.test(question)) {
+      return abstain(rawQuestion, 'detail_missing', chosen, asked, 'issue_date');
     }
     if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question) && !wholeYesNo) {
-      return abstain(rawQuestion, 'detail_missing', chosen, asked);
+      return abstain(rawQuestion, 'detail_missing', chosen, asked, 'deferred_rules');
     }
     // The "plan does not say" examples of every close candidate count: such a question often ranks
     // a neighbour of the clause whose topic it is on first.
@@ -356,6 +466,13 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const history = answers.filter((a) => later.supersedes(leading.clause.doc, a.clause)).map((a) => a.clause);
     const match = (piece: string): number => retriever.coverage(query, piece);
     const lead = asked ? extractLead(question, leading.clause.text, asked, match) : undefined;
+    // A figure answers only the quantity it measures: 不低于30% (科技人员 of all 职工) is no answer to
+    // what share of the staff must be women. The reply names the clause whose figure it is.
+    const otherQuantity =
+      lead && asked ? figureQuantity.otherQuantity(question, leading.clause, lead, asked) : undefined;
+    if (otherQuantity) {
+      return { ...abstain(rawQuestion, 'detail_missing', ordered, asked, 'other_quantity'), otherQuantity };
+    }
     const items = asked?.kind === 'list' ? extractListItems(leading.clause.text) : [];
     return {
       question: rawQuestion,
@@ -366,6 +483,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       answers,
       suggestions: [],
       ...(history.length ? { history: history.slice(0, 1) } : {}),
+      ...(openDetails.length ? { open: openDetails } : {}),
     };
   };
 
@@ -415,8 +533,30 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     ];
     const asked: DetailAsked = { kind };
     const lead = extractLead(question, found.clause.text, asked, (piece) => retriever.coverage(query, piece));
-    const { reason: _reason, items: _items, history: _history, lead: _lead, ...rest } = result;
+    const {
+      reason: _reason,
+      gate: _gate,
+      otherQuantity: _other,
+      items: _items,
+      history: _history,
+      lead: _lead,
+      ...rest
+    } = result;
     return { ...rest, abstained: false, asked, ...(lead ? { lead } : {}), answers, suggestions: [], check };
+  };
+
+  /** A broad question (申请需要满足哪些条件) presents the whole part of the plan it asks about. */
+  const withSection = (result: QaResult): QaResult => {
+    if (result.abstained || result.lookup || result.check || result.section || result.open) return result;
+    const question = result.question.slice(0, maxQuestionLength);
+    const text = isEnglish(question) ? `${question} ${english.translate(question).zh}` : question;
+    const section = sections.broad(text, {
+      top: result.answers.map((a) => a.clause.id),
+      cover: (piece, clause) => retriever.coverage(retriever.analyse(piece), `${clause.title}\n${clause.text}`),
+    });
+    if (!section) return result;
+    const { lead: _lead, items: _items, ...rest } = result;
+    return { ...rest, section };
   };
 
   /** How a notice is decided for each outcome (see {@link LaterDocuments.notices}). */
@@ -440,10 +580,12 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const question = rawQuestion.slice(0, maxQuestionLength);
     // A term only a later document has (综合类) is set aside: the plan's rule for all centers answers.
     const distinctions = later.distinctions(question);
-    const result = withFigureCheck(
-      distinctions.length
-        ? { ...decide(later.withoutDistinctions(question)), question: rawQuestion, distinctions }
-        : decide(rawQuestion),
+    const result = withSection(
+      withFigureCheck(
+        distinctions.length
+          ? { ...decide(later.withoutDistinctions(question)), question: rawQuestion, distinctions }
+          : decide(rawQuestion),
+      ),
     );
     const texts = [question];
     if (isEnglish(question)) texts.push(english.translate(question).zh);

@@ -4,6 +4,7 @@
  * brings the Chinese terms of its group, and the Chinese retrieval runs on those. A question with
  * too few known terms abstains rather than guesses.
  */
+import { stemmer } from 'stemmer';
 import type { SynonymGroup } from '../knowledge-base/index.ts';
 
 /** True when the message is English (Latin letters and no Chinese characters). */
@@ -11,8 +12,14 @@ export function isEnglish(text: string): boolean {
   return !/[\u3400-\u9fff]/.test(text) && /[a-z]{2,}/i.test(text);
 }
 
+/**
+ * A word's Porter stem (`needs` → `need`, `companies` → `compani`). The glossary's phrases and the
+ * question's words go through the same stemmer, so only the two stems have to agree. Words of three
+ * letters or fewer are kept whole: they are function words and abbreviations (`are` would become
+ * `ar`, which is augmented reality).
+ */
 function stem(word: string): string {
-  return word.replace(/(ies|es|s|ing|ed)$/, (m) => (m === 'ies' ? 'y' : ''));
+  return word.length <= 3 ? word : stemmer(word);
 }
 
 /** Turns English questions into the Chinese terms of the glossary groups they mention. */
@@ -27,7 +34,12 @@ export interface EnglishTranslator {
 /** Prepares the glossary's English phrases once (stemmed, longest first). */
 export function createEnglishTranslator(glossary: SynonymGroup[]): EnglishTranslator {
   const phrases = glossary
-    .flatMap((g) => g.en.map((en) => ({ en: en.split(/\s+/).map(stem), zh: g.zh[0] ?? '' })))
+    .flatMap((g, group) =>
+      g.en.map((en) => {
+        const surface = en.split(/\s+/);
+        return { en: surface.map(stem), surface, group, zh: g.zh[0] ?? '' };
+      }),
+    )
     .filter((p) => p.en.length > 0 && p.zh)
     .sort((a, b) => b.en.length - a.en.length);
   // Phrases by their first stem, so a question is matched word by word, not phrase by phrase.
@@ -48,8 +60,14 @@ export function createEnglishTranslator(glossary: SynonymGroup[]): EnglishTransl
       const used = new Array<boolean>(stems.length).fill(false);
       const found: { at: number; length: number; zh: string }[] = [];
       stems.forEach((first, at) => {
-        for (const p of byFirst.get(first) ?? []) {
-          if (p.en.every((w, k) => stems[at + k] === w)) found.push({ at, length: p.en.length, zh: p.zh });
+        const matches = (byFirst.get(first) ?? []).filter((p) => p.en.every((w, k) => stems[at + k] === w));
+        // One word whose stem stands for words of several groups (`industri`: industry, industrial,
+        // industrialization) means the group whose word it is, or none of them.
+        const single = matches.filter((p) => p.en.length === 1);
+        const ambiguous = new Set(single.map((p) => p.group)).size > 1;
+        for (const p of matches) {
+          if (ambiguous && p.en.length === 1 && p.surface[0] !== words[at]) continue;
+          found.push({ at, length: p.en.length, zh: p.zh });
         }
       });
       // Longest phrases claim their words first, as a reader would parse them.

@@ -8,6 +8,8 @@ import type { Clause, DocumentEntry, KnowledgeBase } from '../knowledge-base/ind
 import type { Messages } from '../messages/index.ts';
 import type { Choice, Reply } from '../ports.ts';
 import type { QaFigureCheck, QaResult } from './engine.ts';
+import { leadLine, quoteLines, readingName, readingOf } from './reply-en.ts';
+import { type PlanSection, relatedClauses } from './sections.ts';
 
 /** The choice value that opens a clause. */
 export const CLAUSE_CHOICE_PREFIX = 'clause:';
@@ -19,9 +21,11 @@ function clauseName(c: Clause): string {
   return text.length > 18 ? `${text.slice(0, 18)}…` : text;
 }
 
-function clauseChoice(m: Messages, c: Clause): Choice {
+function clauseChoice(m: Messages, c: Clause, kb?: KnowledgeBase): Choice {
+  // In a language the document is read in, the button names the clause in that language.
+  const read = kb && readingName(kb, m, c);
   return {
-    label: m.clauseChoice(c.label, clauseName(c)),
+    label: read ? m.clauseChoice(m.readingLabel(c.id, c.label), read) : m.clauseChoice(c.label, clauseName(c)),
     value: `${CLAUSE_CHOICE_PREFIX}${c.doc}/${c.id}`,
   };
 }
@@ -82,19 +86,18 @@ export function clauseReply(
 ): Reply {
   const lines = [...head];
   if (lines.length) lines.push('');
-  lines.push(`“${clause.text}”`);
-  if (m.originalTextNote) lines.push(m.originalTextNote);
+  lines.push(...quoteLines(kb, m, clause));
   lines.push(basisOf(m, clause));
   for (const d of additions.later ?? []) lines.push(m.laterNotice(d));
   for (const old of additions.history ?? []) {
-    lines.push('', m.historyHeading(yearOf(kb, old.doc)), `“${old.text}”`, basisOf(m, old));
+    lines.push('', m.historyHeading(yearOf(kb, old.doc)), ...quoteLines(kb, m, old), basisOf(m, old));
   }
   const source = sourceOf(kb, clause);
   if (source) lines.push('', `—— ${m.footer(source)}`);
   // Last, so that it stands right above the buttons it introduces.
   if (related.length) lines.push('', m.relatedHeading);
   const reply: Reply = { text: lines.join('\n') };
-  if (related.length) reply.choices = related.map((c) => clauseChoice(m, c));
+  if (related.length) reply.choices = related.map((c) => clauseChoice(m, c, kb));
   return reply;
 }
 
@@ -115,24 +118,55 @@ export function figureVerdictLine(m: Messages, check: QaFigureCheck): string {
   return m.figureVerdict(understood, check.met, threshold);
 }
 
-/** Renders a Q&A result as one reply. */
-export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply {
+/**
+ * What the plan does not give: the kind of detail, or, when the nearest clause's figure measures
+ * another quantity, that figure and what it measures.
+ */
+function detailMissingLine(m: Messages, result: QaResult): string {
+  const other = result.otherQuantity;
+  return other
+    ? m.otherQuantity(other.figure, other.clause.label, other.measures)
+    : m.detailNotGiven(result.asked?.kind);
+}
+
+/** How a reply is rendered beyond the result itself. */
+export interface QaReplyOptions {
+  /**
+   * Show what the plan covers under an abstention; the conversation shows it once, then only the
+   * /help hint.
+   * @default true
+   */
+  coverage?: boolean;
+}
+
+/**
+ * Renders a Q&A result as one reply. A whole section comes as one text here (a dialog quoting a
+ * policy answer shows one message); {@link qaReplies} splits it for a chat.
+ */
+export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult, options: QaReplyOptions = {}): Reply {
+  if (!result.abstained && result.section) {
+    return {
+      text: qaReplies(kb, m, result, options)
+        .map((r) => r.text)
+        .join('\n\n'),
+    };
+  }
   const top = result.answers[0];
   const planYear = yearOf(kb, kb.documents[0]?.id ?? '');
   const distinctions = result.distinctions ?? [];
   if (!result.abstained && top) {
     const head: string[] = [];
     if (distinctions.length) head.push(m.noDistinction(distinctions, planYear, true));
+    // In a language the clause is read in, the lead is the reading's matching sentence.
+    const lead = result.lead && leadLine(kb, m, top.clause, result.lead);
     // The verdict on the asker's figure states the plan's figure too: no lead beside it.
     if (result.check) head.push(figureVerdictLine(m, result.check));
-    else if (result.notPaid) head.push(m.figureNotPaid, ...(result.lead ? [result.lead] : []));
-    else if (result.lead) head.push(result.lead);
-    if (result.items?.length) head.push(...result.items.map((i) => `• ${i}`));
-    const shown = new Set([top.clause, ...(result.history ?? [])]);
-    const related = result.answers
-      .map((a) => a.clause)
-      .filter((c) => !shown.has(c))
-      .slice(0, 2);
+    else if (result.notPaid) head.push(m.figureNotPaid, ...(lead ? [lead] : []));
+    else if (lead) head.push(lead);
+    // The reading shows the whole list; its items are cut from the original.
+    if (result.items?.length && !readingOf(kb, m, top.clause)) head.push(...result.items.map((i) => `• ${i}`));
+    if (result.open?.length) head.push(m.openDetails(result.open.map((o) => o.kind)));
+    const related = relatedClauses(result.answers, new Set([top.clause, ...(result.history ?? [])]));
     return clauseReply(kb, m, top.clause, head, related, {
       ...(result.later ? { later: result.later } : {}),
       ...(result.history ? { history: result.history } : {}),
@@ -145,7 +179,7 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
   if (result.reason === 'no_such_clause') {
     const ref = result.reference ?? '';
     if (result.suggestions.length) {
-      return { text: m.sectionHeading(ref), choices: result.suggestions.map((c) => clauseChoice(m, c)) };
+      return { text: m.sectionHeading(ref), choices: result.suggestions.map((c) => clauseChoice(m, c, kb)) };
     }
     return { text: m.noSuchClause(ref, clauseNumbering(kb)) };
   }
@@ -154,7 +188,7 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
   if (!(distinctions.length && unclear)) {
     lines.push(
       result.reason === 'detail_missing'
-        ? m.detailNotGiven(result.asked?.kind)
+        ? detailMissingLine(m, result)
         : result.reason === 'other_document'
           ? m.otherDocument
           : result.reason === 'current_state'
@@ -165,10 +199,71 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult): Reply
     );
   }
   lines.push(...notices);
-  lines.push('', m.coverage, m.helpHint);
+  lines.push('', ...(options.coverage === false ? [] : [m.coverage]), m.helpHint);
   // Last, so that it stands right above the buttons it introduces.
   if (result.suggestions.length) lines.push('', m.nearestHeading);
   const reply: Reply = { text: lines.join('\n') };
-  if (result.suggestions.length) reply.choices = result.suggestions.map((c) => clauseChoice(m, c));
+  if (result.suggestions.length) reply.choices = result.suggestions.map((c) => clauseChoice(m, c, kb));
   return reply;
+}
+
+/** Clauses per chat message of a section: a long part (三（二）, ten clauses) comes as two messages. */
+const SECTION_CLAUSES_PER_MESSAGE = 5;
+/** Characters per chat message of a section, well under Telegram's 4 096. */
+const SECTION_CHARS_PER_MESSAGE = 3500;
+
+/**
+ * A whole part of the plan as chat messages: its heading, then each clause quoted with its 依据
+ * line in the plan's order, at most five clauses (and 3 500 characters) a message, the source
+ * footer under the last.
+ */
+export function sectionReplies(
+  kb: KnowledgeBase,
+  m: Messages,
+  section: PlanSection,
+  later: readonly DocumentEntry[] = [],
+  head: readonly string[] = [],
+): Reply[] {
+  const blocks = section.clauses.map((c) =>
+    [`“${c.text}”`, ...(m.originalTextNote ? [m.originalTextNote] : []), m.basis(c.label, c.title)].join('\n'),
+  );
+  const groups: string[][] = [[]];
+  let size = 0;
+  for (const block of blocks) {
+    const group = groups.at(-1) as string[];
+    if (
+      group.length &&
+      (group.length >= SECTION_CLAUSES_PER_MESSAGE || size + block.length > SECTION_CHARS_PER_MESSAGE)
+    ) {
+      groups.push([block]);
+      size = block.length;
+    } else {
+      group.push(block);
+      size += block.length;
+    }
+  }
+  const first = section.kind === 'steps' ? m.stepsAnswer : m.sectionAnswer;
+  const source = section.clauses[0] && sourceOf(kb, section.clauses[0]);
+  return groups.map((group, i) => {
+    const title =
+      i === 0
+        ? first(section.heading, section.clauses.length)
+        : m.sectionContinued(section.heading, i + 1, groups.length);
+    const lines = [...(i === 0 ? head : []), title, '', group.join('\n\n')];
+    if (i === groups.length - 1) {
+      if (later.length) lines.push('', ...later.map((d) => m.laterNotice(d)));
+      if (source) lines.push('', `—— ${m.footer(source)}`);
+    }
+    return { text: lines.join('\n') };
+  });
+}
+
+/** Renders a Q&A result as the chat's messages: a long section as several, anything else as one. */
+export function qaReplies(kb: KnowledgeBase, m: Messages, result: QaResult, options: QaReplyOptions = {}): Reply[] {
+  if (!result.abstained && result.section) {
+    const planYear = yearOf(kb, kb.documents[0]?.id ?? '');
+    const head = result.distinctions?.length ? [m.noDistinction(result.distinctions, planYear, true)] : [];
+    return sectionReplies(kb, m, result.section, result.later, head);
+  }
+  return [qaReply(kb, m, result, options)];
 }

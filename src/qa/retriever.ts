@@ -105,11 +105,11 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
   // A sum of money ("800万") is a mention of funds, as 资金 is; a percentage ("35%") one of a share;
   // a head count ("200号人") one of staff.
   const figureGroups = [
-    { word: '资金', figure: /\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元)/g },
-    { word: '比例', figure: /\d+(?:\.\d+)?\s*%/g },
-    { word: '职工', figure: new RegExp(HEADCOUNT.source, 'g') },
+    { id: 'funding', figure: /\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元)/g },
+    { id: 'ratio', figure: /\d+(?:\.\d+)?\s*%/g },
+    { id: 'employees', figure: new RegExp(HEADCOUNT.source, 'g') },
   ]
-    .map(({ word, figure }) => ({ group: glossary.findIndex((terms) => terms[0] === word), figure }))
+    .map(({ id, figure }) => ({ group: kb.glossary.findIndex((g) => g.id === id), figure }))
     .filter(({ group }) => group >= 0);
   const aloneGroup = new Map(kb.glossary.flatMap((g, group) => g.alone.map((ch) => [ch, group] as const)));
   /** Every occurrence of a glossary term in a text (of its features), longest terms first. */

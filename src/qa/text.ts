@@ -7,42 +7,29 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { foldNumerals } from '../figures/index.ts';
+import { alternation, lexicon } from '../knowledge-base/index.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
  * Function and question words: they say how something is asked, not what about. Kept short and
- * general; a domain word never belongs here.
+ * general; a domain word never belongs here (`functionWords` in `knowledge/lexicon.json`).
  */
-const FUNCTION_WORDS = new Set(
-  (
-    '的 地 得 了 着 过 吗 呢 啊 吧 呀 嘛 么 哦 啦 嗯 哈 呗 是 有 在 和 与 及 或 也 都 就 还 又 再 要 会 能 可 ' +
-    '可以 能否 是否 能不能 可不可以 是不是 有没有 要不要 会不会 需要 需 应该 应当 得 把 被 给 对 为 从 到 向 让 ' +
-    '请问 请 问 问下 问一下 我 我们 咱 咱们 俺 你 你们 您 他 她 它 他们 这 那 这个 那个 这些 那些 这样 那样 ' +
-    '哪 哪些 哪个 哪里 哪儿 哪几 什么 啥 怎么 怎样 怎么样 如何 为什么 为啥 咋 咋样 多少 几 多 不 没 没有 ' +
-    '多少钱 多少个 多少家 多少人 多久 多长 多长时间 长时间 几个 几家 几年 几天 什么样 啥样 一下 一些 里 里面 中 上 下 等 时候 现在 想 知道 告诉 说 说说 讲讲 介绍 麻烦 个 些 之 其 所 而 且 但 ' +
-    '如果 的话 搞 弄 才 够 具体 一般 主要 吗 呐 嘞 哇 诶 啥子 么子 就是 还是 然后 那么 这么 这种 那种 ' +
-    '有关 关于 方面 情况 一个 算 算不算 行 行不行 好 可能 大概 需不需要 一定 必须 最少 至少 起码 最多 ' +
-    '老板 这一部分 这部分 一部分 这一节 这一章 这一条 这条 这段 这一段 这块 这一块 讲 讲了 主要是 也是 都是 只是 算是 正是 规定 说法 进去 进来 出去 出来 起来 下来 过来 这么 那么 当初 一共 总共 到底 究竟 差不多 来 去 靠 让 当 以前 以后 之前 之后 已经 曾经 一直 还有 点 一点 能行 可行 怎么办 这边 那边 接着 非得 弄成 搞成 里头 东西 大家 大伙 大伙儿 听说 跟 先 ' +
-    'what which who whom how when where why is are was were the a an of to in on for and or ' +
-    'do does did can could should must will would be by with at it its this that these those any there ' +
-    "what's who's"
-  ).split(/\s+/),
-);
+const FUNCTION_WORDS = new Set([...lexicon().functionWords.zh, ...lexicon().functionWords.en]);
 
 const CJK = /[\u3400-\u9fff]/;
 /**
  * Chongqing (Southwestern Mandarin) words for the standard question words: 好多钱 is 多少钱, 啷个 is
  * 怎么, 莫得 is 没有, 哪个来评 is 谁来评. 好多 asks only at the end of a phrase; before a noun
- * (好多企业) it means "many".
+ * (好多企业) it means "many". The forms are `dialect` in `knowledge/lexicon.json`.
  */
-const DIALECT: [RegExp, string][] = [
-  [/好多(?=(钱|个|家|年|天|人|亿|万|次|名|位|项|分|倍)?\s*(嘛|呢|哦|啊|噻|嗦|哟|哇|喃)?\s*([？?，,。!！]|$))/g, '多少'],
-  [/啷个/g, '怎么'],
-  [/莫得/g, '没有'],
-  [/啥子/g, '什么'],
-  [/哪个(?=(来|负责|牵头|组织|管|评|审|批|拍板|说了算))/g, '谁'],
-];
+const DIALECT: [RegExp, string][] = lexicon().dialect.map((d) => {
+  const end = d.atPhraseEnd
+    ? `(?=(${alternation(d.atPhraseEnd.units)})?\\s*(${alternation(d.atPhraseEnd.particles)})?\\s*([？?，,。!！]|$))`
+    : '';
+  const before = d.before ? `(?=(${alternation(d.before)}))` : '';
+  return [new RegExp(`${alternation([d.word])}${end}${before}`, 'g'), d.standard];
+});
 
 /**
  * Folds text to the form features are taken from: NFKC (full-width digits, ％ and brackets become

@@ -1,26 +1,30 @@
 /**
- * `npm run bench:qa [FILE]`: scores a question set (the line format of the shared eval README)
- * through the same code path as `ask --json`, beside two baselines, on two halves split by the
- * parity of the id's number (odd = tuning half, even = check half) and on the whole set. Then
- * times the CLI batch (`ask --json` on stdin) over the file, process start included.
+ * `npm run bench:qa [FILE]`: scores a question set (the line formats of `question-set.ts`) through
+ * the same code path as `ask --json`, beside two baselines, on two halves split by the parity of the
+ * id's last number (odd = tuning half, even = check half) and on the whole set. Sets with broad
+ * questions, conversations, mixed questions or near misses on a figure get a line each for those.
+ * Then times the CLI batch (`ask --json` on stdin) over the file's questions, process start included.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../../src/knowledge-base/index.ts';
-import { createQaEngine, toAskJson } from '../../src/qa/index.ts';
+import { type AskJson, answerConversation, createQaEngine, toAskJson } from '../../src/qa/index.ts';
 import { type Baseline, createBm25Baseline, createMiniSearchBaseline } from './baselines.ts';
-import { type QuestionItem, readQuestionSet } from './question-set.ts';
+import { type QuestionItem, readSetLines, type SetLine, splitHalves } from './question-set.ts';
 
 type Item = QuestionItem;
+/** `ask --json` with the fields a reply may carry beyond the core contract. */
+type Reply = AskJson & { presented?: string[]; section?: string; open?: string[] };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const file =
   process.argv.slice(2).find((a) => !a.startsWith('--')) ??
   fileURLToPath(new URL('../qa/questions.jsonl', import.meta.url));
 const verbose = process.argv.includes('--verbose');
-const items: Item[] = readQuestionSet(file);
+const read = readSetLines(file, { lenient: true });
+const items: Item[] = read.lines.flatMap((l) => (l.shape === 'question' ? [l.item] : []));
 
-const IN_SCOPE = new Set(['fact', 'paraphrase', 'colloquial', 'keyword', 'typo']);
+const IN_SCOPE = new Set(['fact', 'paraphrase', 'colloquial', 'keyword', 'typo', 'mixed', 'fit']);
 const OOS = new Set(['oos', 'oos_near']);
 
 /** What one system said for one question. */
@@ -32,6 +36,8 @@ interface Outcome {
   notice?: boolean;
   /** The verdict on the asker's own figure (`check` in `ask --json`). */
   check?: { clause: string; value: number; threshold: number; met: boolean };
+  /** The whole `ask --json` line (the product only). */
+  json?: Reply;
 }
 type System = { name: string; run: (q: string) => Outcome };
 
@@ -50,6 +56,7 @@ const product: System = {
       ms,
       notice: json.later !== undefined,
       ...(json.check ? { check: json.check } : {}),
+      json,
     };
   },
 };
@@ -72,9 +79,8 @@ function baselineSystem(b: Baseline, tune: Item[]): System {
   };
 }
 
-const idNumber = (id: string): number => Number(/(\d+)/.exec(id)?.[1] ?? 0);
-const tuneHalf = items.filter((i) => idNumber(i.id) % 2 === 1);
-const checkHalf = items.filter((i) => idNumber(i.id) % 2 === 0);
+const { tune: tuneHalf, check: checkHalf } = splitHalves(items);
+const { tune: tuneLines, check: checkLines } = splitHalves(read.lines.map((l) => ({ id: l.item.id, line: l })));
 
 const systems: System[] = [
   product,
@@ -91,6 +97,97 @@ function checkMatches(expected: NonNullable<Item['check']>, got: Outcome['check'
   if (!got || got.clause !== expected.clause || got.met !== expected.met) return false;
   const amount = expected.threshold > 100;
   return amount ? got.value === expected.value : Math.abs(got.value - expected.value) <= 0.01 + 1e-9;
+}
+
+/** The gate that abstained, as `reason` or `reason:gate` (`detail_missing:no_holder`). */
+const gateOf = (o: Outcome): string =>
+  o.json?.reason ? [o.json.reason, o.json.gate].filter((x) => x !== undefined).join(':') : '';
+
+/** True when `want` appears in `got` in the same order, other ids possibly between. */
+function inOrder(want: readonly string[], got: readonly string[]): boolean {
+  let at = 0;
+  for (const id of got) if (id === want[at]) at++;
+  return at === want.length;
+}
+
+/**
+ * The lines of the product's report on the other shapes of a set (only those the set has): broad
+ * questions answered whole, follow-ups answered in context, mixed questions, and near misses on a
+ * figure that must not lead with the plan's figure for another quantity.
+ */
+function scoreShapes(lines: SetLine[]): { rows: [string, string][]; misses: string[] } {
+  const count = { broad: [0, 0], follow: [0, 0], mixed: [0, 0], quantity: [0, 0] };
+  const misses: string[] = [];
+  const tally = (key: keyof typeof count, right: boolean, miss: string) => {
+    count[key][1] = (count[key][1] ?? 0) + 1;
+    if (right) count[key][0] = (count[key][0] ?? 0) + 1;
+    else misses.push(miss);
+  };
+  const ask = (q: string): Reply => toAskJson(qa.ask(q), withDoc);
+  const got = (r: Reply): string =>
+    r.abstained ? `ABSTAIN(${[r.reason, r.gate].filter(Boolean).join(':')})` : (r.answers[0]?.clause ?? '');
+  for (const line of lines) {
+    if (line.shape === 'broad') {
+      const { item } = line;
+      const r = ask(item.q);
+      const right =
+        (item.section !== undefined && r.section === item.section) || inOrder(item.presented, r.presented ?? []);
+      tally(
+        'broad',
+        right,
+        `${item.id} ${item.type} want=${item.presented.join(',')}${item.section ? ` or §${item.section}` : ''} presented=${(r.presented ?? []).join(',')}${r.section ? ` §${r.section}` : ''} ${item.q}`,
+      );
+    } else if (line.shape === 'conversation') {
+      const { item } = line;
+      // One user's consecutive messages, read as `ask --json --conversation` reads them.
+      const replies: Reply[] = answerConversation(
+        item.turns.map((t) => t.q),
+        { knowledge: kb, engine: qa },
+      );
+      item.turns.forEach((turn, i) => {
+        if (i === 0) return;
+        const r = replies[i];
+        const right =
+          r !== undefined &&
+          (turn.gold.length === 0 ? r.abstained : !r.abstained && turn.gold.includes(r.answers[0]?.clause ?? ''));
+        tally(
+          'follow',
+          right,
+          `${item.id}#${i + 1} ${item.type} gold=${turn.gold.join(',') || '[]'} got=${r ? got(r) : 'none'} ${turn.q}`,
+        );
+      });
+    } else {
+      const { item } = line;
+      if (item.type === 'mixed') {
+        const r = ask(item.q);
+        const open = r.open ?? [];
+        const right =
+          !r.abstained &&
+          item.gold.includes(r.answers[0]?.clause ?? '') &&
+          (item.open ? open.includes(item.open) : open.length === 0);
+        tally(
+          'mixed',
+          right,
+          `${item.id} mixed gold=${item.gold.join(',')} open=${item.open ?? 'null'} got=${got(r)} open=${open.join(',')} ${item.q}`,
+        );
+      }
+      if (item.type === 'oos_near' && item.figure) {
+        const r = ask(item.q);
+        const figure = item.figure.normalize('NFKC');
+        const right = r.abstained || !(r.lead ?? '').normalize('NFKC').includes(figure);
+        tally('quantity', right, `${item.id} led with ${figure}: ${r.lead ?? ''} (${got(r)}) ${item.q}`);
+      }
+    }
+  }
+  const rows: [string, string][] = [];
+  const add = (label: string, [n, of]: number[]) => {
+    if (of) rows.push([label, `${n}/${of}`]);
+  };
+  add('broad questions answered whole', count.broad);
+  add('follow-ups answered in context', count.follow);
+  add('mixed questions: part answered and open part named', count.mixed);
+  add('wrong-quantity figures not led with', count.quantity);
+  return { rows, misses };
 }
 
 const quantile = (xs: number[], p: number): number => {
@@ -139,7 +236,7 @@ function score(system: System, set: Item[], product: boolean) {
       if (hit(1)) top1++;
       else
         misses.push(
-          `${item.id} ${item.type} gold=${item.gold.join(',')} got=${o.abstained ? 'ABSTAIN' : ''}${o.ids.slice(0, 3).join(',')} ${item.q}`,
+          `${item.id} ${item.type} gold=${item.gold.join(',')} got=${o.abstained ? `ABSTAIN(${gateOf(o)}) ` : ''}${o.ids.slice(0, 3).join(',')} ${item.q}`,
         );
       if (hit(3)) top3++;
       if (o.abstained) falseAbstain++;
@@ -167,7 +264,7 @@ function score(system: System, set: Item[], product: boolean) {
       if (hit(1)) en1++;
       else
         misses.push(
-          `${item.id} english gold=${item.gold.join(',')} got=${o.abstained ? 'ABSTAIN ' : ''}${o.ids.slice(0, 3).join(',')} ${item.q}`,
+          `${item.id} english gold=${item.gold.join(',')} got=${o.abstained ? `ABSTAIN(${gateOf(o)}) ` : ''}${o.ids.slice(0, 3).join(',')} ${item.q}`,
         );
       if (hit(3)) en3++;
     }
@@ -195,10 +292,16 @@ function score(system: System, set: Item[], product: boolean) {
 console.log(
   `question set: ${file} (${items.length} questions; tuning half = odd ids ${tuneHalf.length}, check half = even ids ${checkHalf.length})`,
 );
-for (const [label, set] of [
-  ['tuning half (odd ids)', tuneHalf],
-  ['check half (even ids)', checkHalf],
-  ['whole set', items],
+if (read.unknown.length) {
+  const first = read.unknown[0];
+  console.log(
+    `lines of unknown shape skipped: ${read.unknown.length}${first ? ` (first at line ${first.at}: ${first.reason})` : ''}`,
+  );
+}
+for (const [label, set, lines] of [
+  ['tuning half (odd ids)', tuneHalf, tuneLines.map((l) => l.line)],
+  ['check half (even ids)', checkHalf, checkLines.map((l) => l.line)],
+  ['whole set', items, read.lines],
 ] as const) {
   const results = systems.map((s, i) => ({
     name: s.name,
@@ -211,11 +314,16 @@ for (const [label, set] of [
   for (const k of keys) {
     console.log(`${k.padEnd(28)}${results.map((r) => String(r.r[k as keyof typeof r.r]).padEnd(width + 2)).join('')}`);
   }
-  if (verbose && label !== 'whole set') for (const m of results[0]?.r.misses ?? []) console.log(`  miss: ${m}`);
+  const shapes = scoreShapes(lines);
+  for (const [k, v] of shapes.rows) console.log(`${k}: ${v}`);
+  if (verbose && label !== 'whole set') {
+    for (const m of [...(results[0]?.r.misses ?? []), ...shapes.misses]) console.log(`  miss: ${m}`);
+  }
 }
 
 // The CLI batch: one process, one question per line on stdin, one JSON line per question out.
 const questions = items.map((i) => i.q.replace(/\n/g, ' ')).join('\n');
+if (!items.length) process.exit();
 const t0 = performance.now();
 const cli = spawnSync('npm', ['run', '-s', 'cli', '--', 'ask', '--json'], {
   cwd: root,

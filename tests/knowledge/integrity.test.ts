@@ -60,9 +60,25 @@ describe('knowledge integrity', () => {
 
   it('should reject a glossary term listed in two groups, naming where', () => {
     const dir = copyKnowledge();
-    const groups = [{ zh: ['资金', '钱'] }, { zh: ['专项支持', '钱'] }];
+    const groups = [
+      { id: 'funding', zh: ['资金', '钱'] },
+      { id: 'subsidies', zh: ['专项支持', '钱'] },
+    ];
     writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups }));
     expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.1\.zh\.1.*钱.*group 0/s);
+  });
+
+  it('should require every glossary group to have an id of its own, naming where', () => {
+    const dir = copyKnowledge();
+    const write = (groups: unknown) =>
+      writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups }));
+    write([{ zh: ['资金'] }]);
+    expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.0\.id/);
+    write([
+      { id: 'funding', zh: ['资金'] },
+      { id: 'funding', zh: ['专项支持'] },
+    ]);
+    expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.1\.id.*funding.*group 0/s);
   });
 
   it('should reject a lone character in two groups, or one that is not a single Chinese character', () => {
@@ -70,11 +86,11 @@ describe('knowledge integrity', () => {
     const write = (groups: unknown) =>
       writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups }));
     write([
-      { zh: ['资金'], alone: ['投'] },
-      { zh: ['投票'], alone: ['投'] },
+      { id: 'funding', zh: ['资金'], alone: ['投'] },
+      { id: 'vote', zh: ['投票'], alone: ['投'] },
     ]);
     expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.1\.alone\.0.*投.*group 0/s);
-    write([{ zh: ['资金'], alone: ['投入'] }]);
+    write([{ id: 'funding', zh: ['资金'], alone: ['投入'] }]);
     expect(() => loadKnowledge(dir)).toThrow(/glossary\.json: groups\.0\.alone\.0.*one Chinese character/s);
   });
 

@@ -326,13 +326,13 @@ describe('Q&A engine', () => {
     );
   });
 
-  it('should list the clauses under a heading that has no text of its own', () => {
+  it('should present the whole section under a heading that has no text of its own', () => {
     const r = qa.ask('三（一）');
-    expect(r.abstained).toBe(true);
-    expect(r.suggestions.map((c) => c.id)).toEqual(['3.1.1', '3.1.2', '3.1.3', '3.1.4']);
+    expect(r.abstained).toBe(false);
+    expect(r.section?.clauses.map((c) => c.id)).toEqual(['3.1.1', '3.1.2', '3.1.3', '3.1.4']);
     const reply = qaReply(knowledge(), messagesFor('zh-CN'), r);
-    expect(reply.text).toContain('三（一） 是方案中一个部分的标题');
-    expect(reply.choices?.map((c) => c.value)).toEqual(r.suggestions.map((c) => `clause:${c.doc}/${c.id}`));
+    expect(reply.text).toContain('三（一）基本条件');
+    expect(reply.text).toContain('依据：三（一）4');
   });
 
   it('should answer an English question through the glossary and abstain on unknown English', () => {
@@ -366,7 +366,7 @@ describe('Q&A engine', () => {
 
   it('should emit the ask --json shape with scores best first and at most 5 answers', () => {
     const json = toAskJson(qa.ask('牵头单位要求'), false);
-    expect(Object.keys(json).sort()).toEqual(['abstained', 'answers', 'question']);
+    expect(Object.keys(json).sort()).toEqual(['abstained', 'answers', 'presented', 'question']);
     expect(json.answers.length).toBeLessThanOrEqual(5);
     const scores = json.answers.map((a) => a.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);

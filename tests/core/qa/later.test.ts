@@ -187,7 +187,7 @@ describe('the notice of a later document', () => {
     expect(r.later?.map((d) => d.id)).toEqual(['cq-mic-measures-2022']);
     const text = qaReply(kb, messagesFor('en'), r).text;
     expect(text).toContain(
-      'Note: the 重庆市制造业创新中心建设管理办法（暂行） issued by 市经济信息委 in 2022 may set newer rules',
+      'Note: the Measures for the Construction and Management of Chongqing Manufacturing Innovation Centers (Interim) (重庆市制造业创新中心建设管理办法（暂行）), issued by the Municipal Commission of Economy and Information Technology in 2022, may set newer rules',
     );
     expect(qa.ask('What are the guiding ideas of the plan?').later).toBeUndefined();
   });

@@ -1,0 +1,110 @@
+/**
+ * @module qa/figure-quantity
+ * A figure answers only the quantity it measures. 不低于30% in 三（二）6 is the share of 科技人员 among
+ * all 职工: it does not answer what share of the staff must be women, nor what share of the
+ * investment must be equipment; 前三年连续给予专项支持 says how long support lasts, not how long a lead
+ * enterprise must have existed. The figures and what they measure are data (`knowledge/figures.json`);
+ * here the question's quantity — the phrase a quantity word (占, 比例, 多少, 几年 …) governs — is
+ * compared with them.
+ */
+import type { Clause, PlanFigure } from '../knowledge-base/index.ts';
+import { escapeRegExp } from '../thresholds/index.ts';
+import { type DetailAsked, detailAsked, questionParts } from './detail.ts';
+import { normalize } from './text.ts';
+
+/** The words that ask for a quantity; the phrase a question asks about runs to the last of them. */
+/** Where the thing counted after the last quantity word ends: 多少个孵化企业|才行. */
+const PHRASE_END = /[\s才就吗呢吧啊呀嘛哦，,。？?！!；;]|可以/;
+
+const QUANTITY_WORD =
+  /(占|比例|比重|占比|百分之|几成|多少|几|多久|多长|多大|多高|\bhow (much|many|long)\b|\bwhat (share|percentage|proportion)\b|\bpercent(age)?\b)/gi;
+
+/** Checks lead figures against the quantity a question asks about. */
+export interface FigureQuantity {
+  /**
+   * The figure of the lead that measures another quantity than the one asked, when every figure of
+   * the lead does; undefined when the lead states no described figure or one measures the quantity
+   * asked.
+   */
+  otherQuantity(question: string, clause: Clause, lead: string, asked: DetailAsked): PlanFigure | undefined;
+}
+
+/**
+ * The normalised text with every occurrence of `words` blanked, longest first (研发人员 before 人员);
+ * a Latin word only as a whole word.
+ */
+function without(norm: string, words: readonly string[]): string {
+  let out = norm;
+  for (const w of [...words].map(normalize).sort((a, b) => b.length - a.length)) {
+    if (!w) continue;
+    const re = /^[\x20-\x7e]+$/.test(w)
+      ? new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`, 'g')
+      : new RegExp(escapeRegExp(w), 'g');
+    out = out.replace(re, '|');
+  }
+  return out;
+}
+
+/** Whether the normalised text names one of `words`. */
+const names = (norm: string, words: readonly string[]): boolean => without(norm, words) !== norm;
+
+/**
+ * The phrases a question asks the quantity of: each part asking the kind of detail asked, up to its
+ * last quantity word and the thing counted after it ("职工里女性要占多少比例", "牵头企业要成立几年",
+ * "要培育多少个孵化企业").
+ */
+export function quantityPhrases(question: string, asked: DetailAsked): string[] {
+  const parts = questionParts(question);
+  const asking = parts.filter((p) => detailAsked(p)?.kind === asked.kind);
+  return (asking.length ? asking : [question]).map((p) => {
+    // What the question says is included (组建资金（含研发设备）, 含设备) qualifies, it is not asked.
+    const norm = normalize(p).replace(
+      /\([^)]*\)|(?<!不)(含|包含|包括)[^，,。？?！!；;\s]*?(?=(最|要|需|得|应|至少|不低于|占|的|多少|几|$))/g,
+      '',
+    );
+    // English puts the noun after the quantity words ("what share of the staff must be women").
+    if (!/[\u3400-\u9fff]/.test(norm)) return norm;
+    const ends = [...norm.matchAll(QUANTITY_WORD)].map((m) => m.index + m[0].length);
+    if (!ends.length) return norm;
+    const end = Math.max(...ends);
+    const after = norm.slice(end);
+    const stop = PHRASE_END.exec(after);
+    return norm.slice(0, end) + (stop ? after.slice(0, stop.index) : after);
+  });
+}
+
+/**
+ * Whether a figure measures the quantity of the phrase: not when the phrase, with the figure's own
+ * subject and base words set aside, names another quantity (its `unlike` words), nor when it names
+ * none of its subject words but another figure's subject of the same kind. A phrase naming its
+ * subject and another figure's too (研发人员和研发投入各占多少) asks both: the other's words are set
+ * aside as well.
+ */
+export function measuresPhrase(figure: PlanFigure, phrase: string, others: readonly PlanFigure[]): boolean {
+  const own = names(without(phrase, figure.base), figure.subject);
+  const alike = others.filter((o) => o !== figure && o.kind === figure.kind);
+  const rest = without(phrase, [
+    ...figure.subject,
+    ...figure.base,
+    ...(own ? alike.flatMap((o) => [...o.subject, ...o.base]) : []),
+  ]);
+  if (names(rest, figure.unlike)) return false;
+  return own || !alike.some((o) => names(rest, o.subject));
+}
+
+/** Builds the check over the plan's described figures. */
+export function createFigureQuantity(figures: readonly PlanFigure[]): FigureQuantity {
+  return {
+    otherQuantity(question, clause, lead, asked) {
+      const inLead = normalize(lead);
+      const stated = figures.filter(
+        (f) => f.clause.doc === clause.doc && f.clause.id === clause.id && inLead.includes(normalize(f.figure)),
+      );
+      if (!stated.length) return undefined;
+      // A question in two parts (多少个市级…？国家级的几家？) is answered when a figure measures either.
+      const phrases = quantityPhrases(question, asked);
+      const measured = stated.some((f) => phrases.some((p) => measuresPhrase(f, p, figures)));
+      return measured ? undefined : stated[0];
+    },
+  };
+}

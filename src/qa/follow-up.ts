@@ -1,0 +1,429 @@
+/**
+ * @module qa/follow-up
+ * Reads an elliptical follow-up against the turn before it. "那研发经费呢？" after a question on the
+ * share of R&D staff asks for the share of R&D spending; "那牵头单位呢？" asks the same of the lead
+ * unit; "多少？" and "那设备能算进去吗" continue the last topic; "and for the lead unit?" is the same in
+ * English. A self-contained question (its own topic and its own question) is read alone.
+ *
+ * How: a message is elliptical by form — short, opened by 那/还有/what about, closed by 呢 without a
+ * question of its own, a pronoun for the last subject, or only question words. It is then rewritten
+ * from the fragment and the last turn's subject, key terms and kind of detail, the engine answers
+ * the rewritten text, and that answer is taken only when it answers (or names the detail the plan
+ * leaves open); otherwise the fragment is answered alone. The words are data
+ * (`knowledge/follow-ups.json`, the glossary), not rules here.
+ */
+
+import { cleanText } from '../input.ts';
+import {
+  type Clause,
+  type FollowUpVocabulary,
+  type KnowledgeBase,
+  loadFollowUpVocabulary,
+  loadKnowledge,
+} from '../knowledge-base/index.ts';
+import type { ChatRef, Clock, Store, UserRef } from '../ports.ts';
+import { type AskJson, toAskJson } from './ask-json.ts';
+import { createContextStore, type QaContext } from './context.ts';
+import { detailAsked, holdsDetail, isYesNo } from './detail.ts';
+import { createQaEngine, type QaEngine, type QaResult, type ScoredClause } from './engine.ts';
+import { isEnglish } from './english.ts';
+import { extractLead } from './lead.ts';
+
+type Lang = 'zh' | 'en';
+type Subject = FollowUpVocabulary['subjects'][number];
+
+/** How a follow-up was read. */
+export type FollowUpForm =
+  /** A new topic without a question (那研发经费呢): asked as the last turn asked. */
+  | 'topic'
+  /** A new subject only (那牵头单位呢, and for the lead unit?): the last question, of that subject. */
+  | 'subject'
+  /** A question without a topic of its own, or with a pronoun (多少？ 它要多久): about the last topic. */
+  | 'question'
+  /** A question with a topic of its own after an opener (那设备能算进去吗): within the last topic. */
+  | 'within';
+
+/** What the form of a message says about it. */
+export interface Ellipsis {
+  form: FollowUpForm;
+  lang: Lang;
+  /** The message without its opener, closer and pronouns. */
+  core: string;
+  /** The subject it names (牵头单位), if any. */
+  subject?: Subject;
+}
+
+/** One answered turn, as a conversation reads it. */
+export interface ConversationTurn {
+  /** The engine's answer; `question` is what the user typed. */
+  result: QaResult;
+  /** The text the engine answered, when the message was read against the last turn. */
+  reading?: string;
+  /** The context this turn leaves, when it answered; `undefined` keeps the previous one. */
+  context?: Omit<QaContext, 'v' | 'at'>;
+}
+
+/** Answers messages of a conversation, each against the turn before it. */
+export interface ConversationalQa {
+  /** How a message reads as a follow-up; `undefined` for a self-contained one. */
+  ellipsis(question: string): Ellipsis | undefined;
+  /** Answers `question`, read against `context` when it is elliptical. */
+  ask(question: string, context?: QaContext): ConversationTurn;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLength = (a: string, b: string) => b.length - a.length;
+/** Trailing punctuation and white space. */
+const TRAILING_PUNCTUATION = /[\s?？!！。.,，~～…]+$/u;
+const CJK = /[\u3400-\u9fff]/g;
+
+/** The section of a clause: `3.2` for `3.2.7`, the clause itself at the top. */
+function sectionOf(id: string): string {
+  const parts = id.split('.');
+  return parts.length > 1 ? parts.slice(0, -1).join('.') : id;
+}
+
+/** True when clause `id` lies in one of `sections` (an id or a prefix of one). */
+function inSections(id: string, sections: readonly string[]): boolean {
+  return sections.some((s) => id === s || id.startsWith(`${s}.`));
+}
+
+/** Builds the follow-up reader over an engine. */
+export function createConversationalQa(
+  kb: KnowledgeBase,
+  engine: QaEngine,
+  vocabulary: FollowUpVocabulary,
+): ConversationalQa {
+  const words = {
+    zh: {
+      leading: [...vocabulary.zh.leading].sort(byLength),
+      pronouns: [...vocabulary.zh.pronouns].sort(byLength),
+      questionWords: [...vocabulary.zh.questionWords, ...vocabulary.zh.fillers].sort(byLength),
+    },
+    en: {
+      leading: [...vocabulary.en.leading].map((w) => w.toLowerCase()).sort(byLength),
+      pronouns: vocabulary.en.pronouns.map((w) => w.toLowerCase()),
+      questionWords: [...vocabulary.en.questionWords, ...vocabulary.en.fillers].map((w) => w.toLowerCase()),
+    },
+  };
+  const fillers = {
+    zh: new Set(vocabulary.zh.fillers),
+    en: new Set(vocabulary.en.fillers.map((w) => w.toLowerCase())),
+  };
+  const subjectTerms = vocabulary.subjects
+    .flatMap((s) => [
+      ...s.zh.map((t) => ({ s, t, lang: 'zh' as const })),
+      ...s.en.map((t) => ({ s, t: t.toLowerCase(), lang: 'en' as const })),
+    ])
+    .sort((a, b) => byLength(a.t, b.t));
+  const allSubjectWords = new Set(subjectTerms.map((x) => x.t));
+  // Glossary groups that name a subject are the subject, and groups that name a kind of detail
+  // (比例, 要求) are how a question asks: neither is a key term of its topic.
+  const asks = Object.values(vocabulary.askKind);
+  const asksWith = (t: string) =>
+    asks.some((a) => a.zh.includes(t) || new RegExp(`\\b${escapeRegExp(t)}\\b`, 'i').test(a.en));
+  const groups = kb.glossary.filter(
+    (g) =>
+      !g.zh.some((t) => allSubjectWords.has(t) || (t.length >= 2 && asksWith(t))) &&
+      !g.en.some((t) => allSubjectWords.has(t) || asksWith(t)),
+  );
+  const glossaryTerms = {
+    zh: groups
+      .flatMap((g) => g.zh.filter((t) => t.length >= 2).map((t) => ({ g, t })))
+      .sort((a, b) => byLength(a.t, b.t)),
+    en: groups.flatMap((g) => g.en.map((t) => ({ g, t }))).sort((a, b) => byLength(a.t, b.t)),
+  };
+
+  /** Finds `term` as a word (English) or anywhere (Chinese). */
+  const find = (term: string, lang: Lang): RegExp =>
+    lang === 'en' ? new RegExp(`\\b${escapeRegExp(term)}\\b`, 'i') : new RegExp(escapeRegExp(term));
+
+  /** `text` with every occurrence of each term blanked out (longest first). */
+  const without = (text: string, terms: readonly string[], lang: Lang): string =>
+    terms.reduce(
+      (t, term) => t.replace(new RegExp(lang === 'en' ? `\\b${escapeRegExp(term)}\\b` : escapeRegExp(term), 'gi'), ' '),
+      text,
+    );
+
+  const subjectIn = (text: string, lang: Lang): Subject | undefined =>
+    subjectTerms.find((x) => x.lang === lang && find(x.t, lang).test(text))?.s;
+
+  /** The glossary terms of a text, longest first and not overlapping, in the plan's wording. */
+  const keyTerms = (text: string, lang: Lang): string[] => {
+    let rest = lang === 'en' ? text.toLowerCase() : text;
+    const out: string[] = [];
+    for (const { g, t } of glossaryTerms[lang]) {
+      const re = find(t, lang);
+      if (!re.test(rest)) continue;
+      rest = rest.replace(re, ' ');
+      // Chinese keeps the asker's own word; English keeps the plan's, which maps back to English.
+      const canonical = lang === 'zh' ? t : (g.zh[0] ?? t);
+      if (!out.includes(canonical)) out.push(canonical);
+    }
+    return out.slice(0, 20);
+  };
+
+  /** A key term (kept in the plan's wording) in the language of the message. */
+  const termIn = (term: string, lang: Lang): string | undefined => {
+    if (lang === 'zh') return term;
+    return groups.find((g) => g.zh.includes(term))?.en[0];
+  };
+
+  const subjectName = (id: string | undefined, lang: Lang): string | undefined => {
+    const s = vocabulary.subjects.find((x) => x.id === id);
+    return s ? s[lang][0] : undefined;
+  };
+
+  const ellipsis = (question: string): Ellipsis | undefined => {
+    const lang: Lang = isEnglish(question) ? 'en' : 'zh';
+    const w = words[lang];
+    let core = question.trim().replace(TRAILING_PUNCTUATION, '');
+    if (lang === 'en') core = core.toLowerCase();
+    const size = lang === 'en' ? core.split(/\s+/).filter(Boolean).length : core.length;
+    if (size === 0 || size > vocabulary.maxLength[lang]) return undefined;
+
+    const opener = w.leading.find((m) =>
+      lang === 'en'
+        ? core === m || core.startsWith(`${m} `)
+        : core.startsWith(m) &&
+          core.length > m.length &&
+          !vocabulary.zh.leadingNotBefore.some((c) => core.slice(m.length).startsWith(c)),
+    );
+    if (opener) core = core.slice(opener.length).trim();
+    const closer = vocabulary[lang].trailing.find((m) => core.endsWith(m) && core.length > m.length);
+    if (closer) core = core.slice(0, -closer.length).trim();
+    // A pronoun inside a glossary term (这个方案 is the plan) names that term, not the last subject.
+    const plain = without(
+      core,
+      glossaryTerms[lang].map((x) => x.t),
+      lang,
+    );
+    const pronoun = w.pronouns.find((p) => find(p, lang).test(plain));
+    if (pronoun) core = core.replace(find(pronoun, lang), ' ').replace(/\s+/g, ' ').trim();
+    if (!core && !pronoun) return undefined;
+
+    const subject = subjectIn(core, lang);
+    const rest = without(
+      without(
+        core,
+        subjectTerms.filter((x) => x.lang === lang).map((x) => x.t),
+        lang,
+      ),
+      w.questionWords,
+      lang,
+    );
+    const topic =
+      lang === 'en'
+        ? rest.split(/[^a-z&]+/).some((x) => x.length >= 3 && !fillers.en.has(x))
+        : (rest.match(CJK) ?? []).length >= 2;
+    const asking = without(core, lang === 'en' ? [...fillers.en] : [...fillers.zh], lang);
+    const predicate =
+      detailAsked(core) !== undefined ||
+      isYesNo(core) ||
+      w.questionWords.some((q) => !fillers[lang].has(q) && find(q, lang).test(asking));
+
+    // A full question of its own: its subject, its topic and what it asks.
+    if (!pronoun && subject && topic && predicate) return undefined;
+    // "算进去吗", "does … count?": what it counts toward is the last turn's topic.
+    const implicit = vocabulary[lang].implicitObject.some((v) => find(v.toLowerCase(), lang).test(core));
+    if (!opener && !pronoun && !implicit) {
+      // Without an opener or a pronoun: 研发经费呢 (a closer and no question), or only question words.
+      const bare = !topic && !subject && predicate;
+      if (!(closer && !predicate) && !bare) return undefined;
+    }
+    const form: FollowUpForm = predicate
+      ? topic && !pronoun
+        ? 'within'
+        : 'question'
+      : topic
+        ? 'topic'
+        : subject
+          ? 'subject'
+          : 'question';
+    return { form, lang, core, ...(subject ? { subject } : {}) };
+  };
+
+  /** The message rewritten as a full question from the fragment and the last turn. */
+  const merge = (e: Ellipsis, context: QaContext): string => {
+    const lang = e.lang;
+    const join = (parts: (string | undefined)[]) =>
+      parts.filter((p): p is string => Boolean(p)).join(lang === 'en' ? ' ' : '');
+    const ask = vocabulary.askKind[context.kind ?? 'other'][lang];
+    const terms = context.terms
+      .map((t) => termIn(t, lang))
+      .filter((t): t is string => Boolean(t) && !ask.includes(t as string));
+    const lastSubject = e.subject ? undefined : subjectName(context.subject, lang);
+    switch (e.form) {
+      case 'topic':
+        return join([lastSubject, e.core, ask]);
+      case 'subject':
+        return terms.length ? join([e.core, ...terms, ask]) : join([e.core, context.question]);
+      case 'within':
+      case 'question':
+        return join([lastSubject, ...terms, e.core || ask]);
+    }
+  };
+
+  /**
+   * The result limited to a subject's sections: a follow-up switching to the lead unit is answered
+   * by a clause about the lead unit, and a figure another subject's clause states is not its figure.
+   * `undefined` when no clause of those sections is among the answers or suggestions.
+   */
+  const forSubject = (result: QaResult, subject: Subject, question: string): QaResult | undefined => {
+    const fits = (c: Clause) => inSections(c.id, subject.sections);
+    if (result.abstained) {
+      const own = result.suggestions.filter(fits);
+      if (!own.length) return undefined;
+      return { ...result, suggestions: [...own, ...result.suggestions.filter((c) => !fits(c))] };
+    }
+    const top = result.answers[0];
+    if (!top || fits(top.clause)) return result;
+    const own = result.answers.find((a) => fits(a.clause));
+    if (!own) return undefined;
+    const answers: ScoredClause[] = [own, ...result.answers.filter((a) => a !== own)];
+    const { lead: _lead, items: _items, check: _check, notPaid: _notPaid, history: _history, ...rest } = result;
+    const asked = result.asked;
+    if (asked && !['list', 'contact', 'definition', 'body'].includes(asked.kind)) {
+      if (!holdsDetail(own.clause.text, asked)) {
+        // The plan states that figure for another subject only: name the clause, give no figure.
+        return {
+          ...rest,
+          abstained: true,
+          reason: 'detail_missing',
+          answers: [],
+          suggestions: answers.map((a) => a.clause).slice(0, 3),
+        };
+      }
+      const lead = extractLead(question, own.clause.text, asked, () => 1);
+      return { ...rest, answers, ...(lead ? { lead } : {}) };
+    }
+    return { ...rest, answers };
+  };
+
+  /** The context an answered turn leaves. */
+  const contextOf = (read: string, result: QaResult): Omit<QaContext, 'v' | 'at'> | undefined => {
+    const top = result.answers[0]?.clause;
+    if (result.abstained || !top || result.lookup) return undefined;
+    const lang: Lang = isEnglish(read) ? 'en' : 'zh';
+    const kind = result.asked?.kind ?? result.check?.type;
+    const subject = subjectIn(lang === 'en' ? read.toLowerCase() : read, lang);
+    return {
+      question: read.slice(0, 600),
+      lang,
+      doc: top.doc,
+      clause: top.id,
+      section: sectionOf(top.id),
+      ...(kind ? { kind } : {}),
+      ...(subject ? { subject: subject.id } : {}),
+      terms: keyTerms(read, lang),
+    };
+  };
+
+  const NEAR_MISS = new Set(['detail_missing', 'unanswered_example']);
+
+  const ask = (question: string, context?: QaContext): ConversationTurn => {
+    const alone = (): ConversationTurn => {
+      const result = engine.ask(question);
+      const next = contextOf(question, result);
+      return { result, ...(next ? { context: next } : {}) };
+    };
+    const e = context ? ellipsis(question) : undefined;
+    if (!context || !e) return alone();
+    const reading = merge(e, context);
+    let merged: QaResult | undefined = engine.ask(reading);
+    if (e.subject && e.subject.id !== context.subject) merged = forSubject(merged, e.subject, reading);
+    const usable = merged && (!merged.abstained || NEAR_MISS.has(merged.reason ?? ''));
+    if (!merged || !usable) return alone();
+    if (e.form === 'within') {
+      // A topic of its own is read within the last one only when it stays there (设备 within 组建资金);
+      // otherwise the message is a new question (还有专项支持给几年).
+      const top = merged.answers[0]?.clause;
+      if (!top || sectionOf(top.id) !== context.section) {
+        const own = alone();
+        if (!own.result.abstained || merged.abstained) return own;
+      }
+    }
+    const result: QaResult = { ...merged, question };
+    const next = contextOf(reading, merged);
+    return { result, reading, ...(next ? { context: next } : {}) };
+  };
+
+  return { ellipsis, ask };
+}
+
+/** Options for {@link createQaConversation}. */
+export interface QaConversationOptions {
+  knowledge: KnowledgeBase;
+  engine: QaEngine;
+  store: Store;
+  clock: Clock;
+  /**
+   * Minutes the last answered turn is kept (QA_CONTEXT_MINUTES).
+   * @default 30
+   */
+  minutes?: number;
+  /** @default the vocabulary of `knowledge/follow-ups.json` */
+  vocabulary?: FollowUpVocabulary;
+}
+
+/** Q&A over a store of contexts: what the chat and `ask --json --conversation` both use. */
+export interface QaConversation {
+  /** Answers one message of `user` in `chat`, read against their last answered turn there. */
+  ask(question: string, chat: ChatRef, user: UserRef): Promise<ConversationTurn>;
+}
+
+/**
+ * Builds a conversation: loads the context before answering and keeps it after; only answered turns
+ * set it, an abstention leaves the previous one.
+ *
+ * @example
+ * const qa = createQaConversation({ knowledge, engine, store: new MemoryStore(), clock });
+ * await qa.ask('研发人员要占多少比例', 'console:cli', 'console:cli');
+ * (await qa.ask('那研发经费呢？', 'console:cli', 'console:cli')).result.answers[0]?.clause.id; // '3.2.7'
+ */
+export function createQaConversation(options: QaConversationOptions): QaConversation {
+  const { knowledge, engine, store, clock, minutes } = options;
+  const reader = createConversationalQa(knowledge, engine, options.vocabulary ?? loadFollowUpVocabulary(knowledge));
+  const contexts = createContextStore({ store, clock, ...(minutes ? { minutes } : {}) });
+  return {
+    async ask(question, chat, user) {
+      const turn = reader.ask(question, await contexts.load(chat, user));
+      if (turn.context) await contexts.save(chat, user, turn.context);
+      return turn;
+    },
+  };
+}
+
+let shared: { kb: KnowledgeBase; reader: ConversationalQa } | undefined;
+
+/**
+ * Answers one user's consecutive messages as one conversation, one `ask --json` document each: what
+ * `ask --json --conversation` prints for its stdin, for benchmarks and tests that hold the lines in
+ * memory. The context lives in memory for the call; no time passes between the lines.
+ *
+ * @param options the knowledge and engine to use; the shipped knowledge and a default engine otherwise
+ */
+export function answerConversation(
+  lines: readonly string[],
+  options: { knowledge?: KnowledgeBase; engine?: QaEngine } = {},
+): AskJson[] {
+  let kb: KnowledgeBase;
+  let reader: ConversationalQa;
+  if (options.knowledge || options.engine) {
+    kb = options.knowledge ?? loadKnowledge();
+    reader = createConversationalQa(kb, options.engine ?? createQaEngine(kb), loadFollowUpVocabulary(kb));
+  } else {
+    if (!shared) {
+      const base = loadKnowledge();
+      shared = { kb: base, reader: createConversationalQa(base, createQaEngine(base), loadFollowUpVocabulary(base)) };
+    }
+    ({ kb, reader } = shared);
+  }
+  const at = new Date().toISOString();
+  let context: QaContext | undefined;
+  return lines.map((line) => {
+    const turn = reader.ask(cleanText(line), context);
+    if (turn.context) context = { v: 1, ...turn.context, at };
+    return toAskJson(turn.result, kb.documents.length > 1);
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * @module qa/mixed
+ * Mixed questions: one message asking something the plan settles and something it leaves open
+ * (认定了有钱拿没，给好多). The settled part is answered and the open part named in the same reply
+ * (具体金额方案未规定), instead of refusing the whole message. A message asking only what the plan
+ * leaves open (专项支持给多少钱) is still a near miss.
+ */
+import { type DetailAsked, type DetailKind, detailAsked, isYesNo } from './detail.ts';
+
+/** The kinds of detail a clause either states or leaves open. */
+const FIGURE_KINDS = new Set<DetailKind>(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'definition']);
+
+/**
+ * Nouns naming a kind of detail: a yes/no piece naming one (期间有没有异议处理的时限) asks whether the
+ * plan sets that detail, which a clause merely on the topic does not settle.
+ */
+const DETAIL_NOUN =
+  /(时限|期限|时间|日期|金额|额度|数额|标准|比例|人数|数量|\b(deadline|time limit|amount|ratio|number)\b)/i;
+
+/** Longest lead cut from a clause for a yes/no part, in characters. */
+const MAX_SENTENCE = 80;
+
+/** A mixed question split into the part to answer and the details it leaves open. */
+export interface MixedQuestion {
+  /** The pieces the plan may settle, joined: a yes/no question or a detail a clause states. */
+  settled: string;
+  /** The details asked after the settled part that no close clause states, in the order asked. */
+  open: DetailAsked[];
+  /** True when the settled part is a yes/no question (有钱拿没). */
+  yesNo: boolean;
+}
+
+/**
+ * Splits a message into the pieces a clause may settle and the details none states. `isOpen`
+ * tells whether a detail asked is left open by the clauses close to the question. An open figure
+ * before the settled part is background and only named when asked after it. `undefined` unless
+ * the message has both kinds of piece.
+ */
+export function mixedQuestion(question: string, isOpen: (asked: DetailAsked) => boolean): MixedQuestion | undefined {
+  const pieces = question
+    .split(/[，,。；;！!？?\s]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (pieces.length < 2) return undefined;
+  const settled: string[] = [];
+  const open: DetailAsked[] = [];
+  let yesNo = false;
+  let background = false;
+  for (const piece of pieces) {
+    const asked = detailAsked(piece);
+    const yes = isYesNo(piece);
+    if (asked && FIGURE_KINDS.has(asked.kind) && !yes) {
+      if (!isOpen(asked)) settled.push(piece);
+      // An open figure before anything settled is background (想从海外挖几个大牛过来，有没有政策支持);
+      // one asked after it is the question's second half (有钱拿没，给好多).
+      else if (!settled.length) background = true;
+      else if (!open.some((o) => o.kind === asked.kind)) open.push(asked);
+    } else if (yes && !DETAIL_NOUN.test(piece)) {
+      settled.push(piece);
+      yesNo = true;
+    }
+  }
+  if (!settled.length || !(open.length || background)) return undefined;
+  return { settled: settled.join('，'), open, yesNo };
+}
+
+/**
+ * The sentence of a clause that best answers a yes/no part (有钱拿没 → 对经认定的制造业创新中心，前三年
+ * 连续给予专项支持), cut verbatim from the clause; `undefined` when none matches or it is too long.
+ */
+export function answeringSentence(clauseText: string, match: (piece: string) => number): string | undefined {
+  const sentences = clauseText
+    .split(/(?<=[。；;])/)
+    .map((s) => s.trim().replace(/[。；;]$/, ''))
+    .filter(Boolean);
+  if (sentences.length < 2) return undefined;
+  // The shortest of the sentences that match nearly as well as the best one, as leads are cut.
+  const scored = sentences.map((s) => ({ s, score: match(s) }));
+  const top = Math.max(...scored.map((x) => x.score));
+  if (top <= 0) return undefined;
+  const best = scored.filter((x) => x.score >= top * 0.8).reduce((a, b) => (b.s.length < a.s.length ? b : a)).s;
+  return best.length > MAX_SENTENCE ? undefined : best;
+}

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createQaEngine, toAskJson } from '../../../src/qa/index.ts';
+import { knowledge } from '../../helpers/conversation.ts';
+
+const qa = createQaEngine(knowledge());
+const json = (q: string) => toAskJson(qa.ask(q), false);
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+describe('each abstention names the gate that decided', () => {
+  it.each([
+    // No close clause states an amount: the plan gives no sum for the support.
+    ['专项支持给多少钱', 'no_holder', '4.2'],
+    // 一（二）'s targets are for 2020, not 2025.
+    ['到2025年要建多少个市级创新中心', 'other_period', '1.2'],
+    // The notice's only date is the day it was issued, which is no deadline.
+    ['各区县经信委什么时候要组织申报', 'issue_date', 'notice'],
+    // 四（三） leaves the evaluation's rules to a later document.
+    ['考核评估具体有哪些指标，怎么打分？', 'deferred_rules', '4.3'],
+    // 三（二）6's 30% is the share of 科技人员 among all 职工.
+    ['职工中女性要占多少比例', 'other_quantity', '3.2.6'],
+  ])('should give %s the reason detail_missing and the gate %s', (q, gate, near) => {
+    const r = json(q);
+    expect(r).toMatchObject({ abstained: true, reason: 'detail_missing', gate, answers: [] });
+    expect(r.suggestions?.[0]).toBe(near);
+  });
+
+  it('should give other abstentions their reason and no gate, and answers neither', () => {
+    expect(json('重庆明天会下雨吗？')).toMatchObject({ abstained: true, reason: 'low_confidence' });
+    expect(json('重庆明天会下雨吗？').gate).toBeUndefined();
+    expect(json('帮我写一份年度工作总结')).toMatchObject({ abstained: true, reason: 'task_request' });
+    const answered = json('研发人员要占多少比例');
+    expect(answered.abstained).toBe(false);
+    expect(answered).not.toHaveProperty('reason');
+    expect(answered).not.toHaveProperty('gate');
+  });
+
+  it('should print reason and gate in ask --json', { timeout: 60_000 }, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', 'ask', '--json'], {
+      cwd: root,
+      input: '专项支持给多少钱\n职工中女性要占多少比例\n',
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
+    expect(r.status).toBe(0);
+    const docs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(docs.map((d) => [d.reason, d.gate])).toEqual([
+      ['detail_missing', 'no_holder'],
+      ['detail_missing', 'other_quantity'],
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createConversation } from '../../helpers/conversation.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+function askJson(questions: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', 'ask', '--json'], {
+    cwd: root,
+    input: `${questions.join('\n')}\n`,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  expect(r.status).toBe(0);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+}
+
+describe('mixed questions', { timeout: 60_000 }, () => {
+  it('should answer the part the plan settles and name the part it leaves open', async () => {
+    const chat = createConversation();
+    await chat.send('认定了有钱拿没，给好多');
+    expect(chat.text).toContain('对经认定的制造业创新中心，前三年连续给予专项支持');
+    expect(chat.text).toContain('具体金额方案未规定');
+    expect(chat.text).toContain('依据：四（二）');
+    expect(chat.text).not.toContain('相关条款（仅供参考，并非答案）');
+  });
+
+  it('should name the open part of a question in two parts as well', async () => {
+    const chat = createConversation();
+    await chat.send('专项支持给几年，每年多少钱？');
+    expect(chat.text).toContain('前三年');
+    expect(chat.text).toContain('具体金额方案未规定');
+  });
+
+  it('should still abstain when no part is settled', async () => {
+    const chat = createConversation();
+    for (const q of ['专项支持给多少钱', '公示几天，期间有没有异议处理的时限？']) {
+      await chat.send(q);
+      expect(chat.text, q).toContain('没有规定');
+      expect(chat.text, q).toContain('相关条款（仅供参考，并非答案）');
+    }
+  });
+
+  it('should report open in ask --json beside an answer, and abstain on a single near miss', () => {
+    const [mixed, two, near] = askJson(['认定了有钱拿没，给好多', '专项支持给几年，每年多少钱', '专项支持给多少钱']);
+    expect(mixed).toMatchObject({ abstained: false, open: ['amount'], presented: ['4.2'] });
+    expect(mixed.answers[0].clause).toBe('4.2');
+    expect(two).toMatchObject({ abstained: false, open: ['amount'] });
+    expect(near).toMatchObject({ abstained: true, presented: [] });
+    expect(near.open).toBeUndefined();
+  });
+});

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createConversation } from '../../helpers/conversation.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** `ask --json` over stdin, one document per question. */
+function askJson(questions: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', 'ask', '--json'], {
+    cwd: root,
+    input: `${questions.join('\n')}\n`,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  expect(r.status).toBe(0);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+}
+
+/** Where each quoted clause's 依据 line stands in a text, in order of appearance. */
+function citedInOrder(text: string): string[] {
+  const label = /依据：([一二三四五六七八九十]+(?:（[一二三四五六七八九十]+）)?\d*)/g;
+  return [...text.matchAll(label)].map((m) => m[1] as string);
+}
+
+describe('broad questions get the whole section', { timeout: 60_000 }, () => {
+  it('should answer 申请需要满足哪些条件 with every clause of 三（一）, quoted and cited in order', async () => {
+    const chat = createConversation();
+    await chat.send('申请需要满足哪些条件');
+    expect(chat.replies).toHaveLength(1);
+    expect(chat.text).toContain('三（一）基本条件');
+    expect(citedInOrder(chat.text)).toEqual(['三（一）1', '三（一）2', '三（一）3', '三（一）4']);
+    expect(chat.text).toContain('“创新中心成员单位通过资金、知识产权等入股方式投入');
+    expect(chat.replies[0]?.choices).toBeUndefined();
+  });
+
+  it('should answer the lead unit, the tasks and the operating requirements with their sections', async () => {
+    const chat = createConversation();
+    await chat.send('牵头单位要具备什么条件');
+    expect(citedInOrder(chat.text)).toEqual(['三（三）1', '三（三）2', '三（三）3', '三（三）4']);
+    await chat.send('创新中心主要承担哪些任务');
+    expect(citedInOrder(chat.text)).toEqual(['二（一）', '二（二）', '二（三）', '二（四）', '二（五）']);
+    await chat.send('创新中心运行有哪些要求');
+    expect(citedInOrder(chat.text)).toHaveLength(10);
+  });
+
+  it('should split a long section into messages under Telegram’s limit, the footer under the last', async () => {
+    const chat = createConversation();
+    await chat.send('三（二）');
+    expect(chat.replies.length).toBeGreaterThanOrEqual(2);
+    for (const r of chat.replies) expect(r.text.length).toBeLessThan(4096);
+    expect(citedInOrder(chat.text)).toEqual(Array.from({ length: 10 }, (_, i) => `三（二）${i + 1}`));
+    expect(chat.replies.at(-1)?.text).toContain('以主管部门最新通知为准');
+    expect(chat.replies[0]?.text).not.toContain('以主管部门最新通知为准');
+  });
+
+  it('should answer a process question with the steps 四（一）→ 四（二）→ 四（三）', async () => {
+    const chat = createConversation();
+    for (const q of ['认定流程是怎样的', '怎么申报']) {
+      await chat.send(q);
+      expect(citedInOrder(chat.text), q).toEqual(['四（一）', '四（二）', '四（三）']);
+    }
+  });
+
+  it('should show the section for a typed section number in each form', async () => {
+    const chat = createConversation();
+    for (const q of ['三（一）', '3.1', '三(一)']) {
+      await chat.send(q);
+      expect(citedInOrder(chat.text), q).toEqual(['三（一）1', '三（一）2', '三（一）3', '三（一）4']);
+    }
+    await chat.send('第五部分');
+    expect(citedInOrder(chat.text)).toEqual(['五（一）', '五（二）', '五（三）', '五（四）', '五（五）']);
+    // 四 alone is the clause 四; 四、 is the part.
+    await chat.send('四');
+    expect(citedInOrder(chat.text)).toEqual(['四']);
+    await chat.send('四、');
+    expect(citedInOrder(chat.text)).toEqual(['四', '四（一）', '四（二）', '四（三）']);
+  });
+
+  it('should answer a question about one detail of a part with that clause only', async () => {
+    const chat = createConversation();
+    for (const [q, label] of [
+      ['研发费用比例有什么要求', '三（二）7'],
+      ['组建资金有什么条件', '三（一）4'],
+      ['牵头单位研发投入有什么要求', '三（三）4'],
+    ] as const) {
+      await chat.send(q);
+      expect(citedInOrder(chat.text)[0], q).toBe(label);
+      expect(citedInOrder(chat.text), q).toHaveLength(1);
+    }
+  });
+
+  it('should give presented and section in ask --json, and presented [] when abstaining', () => {
+    const [broad, steps, single, lookup, abstained] = askJson([
+      '申请需要满足哪些条件',
+      '认定流程是怎样的',
+      '研发人员要占多少比例',
+      '三（三）',
+      '专项支持给多少钱',
+    ]);
+    expect(broad).toMatchObject({ abstained: false, section: '3.1', presented: ['3.1.1', '3.1.2', '3.1.3', '3.1.4'] });
+    // The ranking is unchanged by the section.
+    expect(broad.answers[0].clause).toBe('3.1.2');
+    expect(steps.presented).toEqual(['4.1', '4.2', '4.3']);
+    expect(single.presented).toEqual(['3.2.6']);
+    expect(single.section).toBeUndefined();
+    expect(lookup).toMatchObject({ section: '3.3', presented: ['3.3.1', '3.3.2', '3.3.3', '3.3.4'] });
+    expect(abstained).toMatchObject({ abstained: true, presented: [] });
+  });
+});
