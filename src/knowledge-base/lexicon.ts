@@ -83,6 +83,29 @@ export const lexiconFileSchema = z.object({
     qualitativeDuration: words,
     /** Words that open an enumeration (围绕 A、B、C 等). */
     listOpeners: words,
+    /**
+     * The same kinds asked in English, each a list of whole words or phrases (`how often`,
+     * `deadline`). `amountSize` and `money` ask an amount together (`how large
+     * a subsidy`; `money` words are stems: `subsid`); `when` holds the auxiliaries after which a
+     * `when` opening a question asks a date (`when is`, not `when setting up`); `frequency` marks a
+     * duration question as asking how often.
+     */
+    en: z.object({
+      contact: words,
+      definition: words,
+      ratio: words,
+      amount: words,
+      amountSize: words,
+      money: words,
+      duration: words,
+      frequency: words,
+      date: words,
+      when: words,
+      count: words,
+      number: words,
+      body: words,
+      list: words,
+    }),
   }),
 });
 

@@ -36,13 +36,16 @@ export const en: Messages = {
   helpHelp: '/help  this help',
   basis: (label, path) => `Basis: ${label}${path ? ` (${path})` : ''}`,
   footer: (s) => `Source: ${s.number} (${s.date}); the competent authority's latest notice prevails.`,
+  // The English title and issuer where documents.json gives them, the Chinese ones beside them.
   source: (list) =>
     `${list
-      .map((d) =>
-        d.status === 'text'
-          ? `${d.title} (answered from, ${d.year})\nNo.: ${d.number ?? '—'}\nIssued by: ${d.issuer}\nDate: ${d.date ?? d.year}`
-          : `${d.title} (${d.year}; its text is not in this assistant, which does not answer from it)\nIssued by: ${d.issuer}\nNo.: ${d.number ?? 'not verified'}`,
-      )
+      .map((d) => {
+        const title = d.en ? `${d.en.title} (${d.title})` : d.title;
+        const issuer = d.en ? `${d.en.issuer} (${d.issuer})` : d.issuer;
+        return d.status === 'text'
+          ? `${title} (answered from, ${d.year})\nNo.: ${d.number ?? '—'}\nIssued by: ${issuer}\nDate: ${d.date ?? d.year}`
+          : `${title} (${d.year}; its text is not in this assistant, which does not answer from it)\nIssued by: ${issuer}\nNo.: ${d.number ?? 'not verified'}`;
+      })
       .join('\n\n')}\n\nThe competent authority's latest notice prevails.`,
   laterNotice: (d) =>
     d.en

@@ -10,6 +10,14 @@ import { normalize } from './text.ts';
 
 /** The vocabulary of the kinds of detail (`detail` in `knowledge/lexicon.json`). */
 const WORDS = lexicon().detail;
+/** The English words of one kind, as whole words or phrases. */
+const en = (kind: keyof typeof WORDS.en): string => `\\b(?:${alternation(WORDS.en[kind])})\\b`;
+/** "how large a subsidy", "how big a grant": the size of a sum of money (`money` words are stems). */
+const EN_AMOUNT_SIZE = `${en('amountSize')}.{0,30}\\b(?:${alternation(WORDS.en.money)})`;
+/** "When is …", "…? When do we …": a `when` opening a question, not one of a clause (when setting up). */
+const EN_WHEN = `(?:^|[.?!,;:]\\s*|\\b(?:and|so|then|but)\\s+)when\\s+(?:${alternation(WORDS.en.when)})\\b`;
+/** "How often": a duration question that only a stated frequency answers. */
+const EN_FREQUENCY = new RegExp(en('frequency'));
 
 /** Kinds of detail a question can ask for. */
 export type DetailKind =
@@ -88,48 +96,52 @@ const SEVERAL_BEFORE = '有是就光这那好们';
 const ASK_PATTERNS: AskPattern[] = [
   {
     kind: 'contact',
-    re: new RegExp(`(${alternation(WORDS.contact)}|[在去到]哪(里|儿)?(交|报|办|递|下|领|填))`),
+    re: new RegExp(`(${alternation(WORDS.contact)}|[在去到]哪(里|儿)?(交|报|办|递|下|领|填)|${en('contact')})`),
   },
   {
     // "中小企业咋界定": the plan uses its terms without defining them.
     kind: 'definition',
-    re: new RegExp(`(${alternation(WORDS.definition)}|(怎么|如何|按什么标准来?|按啥标准)划分|\\bdefin(e|ed|ition)\\b)`),
+    re: new RegExp(`(${alternation(WORDS.definition)}|(怎么|如何|按什么标准来?|按啥标准)划分|${en('definition')})`),
   },
   {
     kind: 'ratio',
-    re: /((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)(?!(来|去)?(分|享受))|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|\b(percent|percentage|ratio|proportion)\b|\bwhat share\b)/,
+    re: new RegExp(
+      `((比例|比重|占比|百分比)[^，。？?]{0,6}(多少|几|多高|多大|要求|规定|标准|门槛)|(多少|什么|啥|多大|怎样的)(的)?(比例|比重|占比)(?!(来|去)?(分|享受))|百分之几|几成|几折|占.{0,8}(多少|几|多大)|多大(的)?(比例|股份|份额|比重)|多少%|${en('ratio')})`,
+    ),
   },
   {
     kind: 'amount',
-    re: /(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|交多少|收多少|多少补|(资金|经费)[^，。？?]{0,3}规模|收费|会费|津贴|薪酬|工资|补(贴|助)标准|资助标准|奖励标准|[费金](的)?标准|\bhow much\b|\bamount\b|\bhow (large|big|high)\b.{0,30}\b(subsid|grant|fund|support|budget|invest|capital))/,
+    re: new RegExp(
+      `(多少钱|几个钱|多少(万|亿)?(元|块)|(资金|经费|补贴|补助|资助|奖励|扶持|支持)[^，。？?]{0,6}?(是|有|给)?多少|几(万|千|百)(元|块)?|多少资金|多少经费|金额|额度|给多少|拿多少|补多少|奖多少|投多少|投入多少|出多少|交多少|收多少|多少补|(资金|经费)[^，。？?]{0,3}规模|收费|会费|津贴|薪酬|工资|补(贴|助)标准|资助标准|奖励标准|[费金](的)?标准|${en('amount')}|${EN_AMOUNT_SIZE})`,
+    ),
   },
   {
     kind: 'duration',
-    re: /(几|多少)(天|日|个月|周|星期|年)|(多久|多长时间|多长期限|期限多长|多长|how long|how many (days|years|months))/,
+    re: new RegExp(`(几|多少)(天|日|个月|周|星期|年)|(多久|多长时间|多长期限|期限多长|多长|${en('duration')})`),
   },
   {
     kind: 'date',
-    re: /(几月|几号|哪天|哪一天|什么时候|啥时候|何时|哪年|哪一年|日期|截止|截至|deadline|\bwhen\b|what date|which date|which year)/,
+    re: new RegExp(`(几月|几号|哪天|哪一天|什么时候|啥时候|何时|哪年|哪一年|日期|截止|截至|${en('date')}|${EN_WHEN})`),
   },
   {
     kind: 'count',
-    re: new RegExp(`(?<!哪)(几|多少)(${COUNT_UNITS})|(人数|数量|how many)`),
+    re: new RegExp(`(?<!哪)(几|多少)(${COUNT_UNITS})|(人数|数量|${en('count')})`),
   },
   {
     // Any other "how much / how many" (达到多少, 净资产最少要多少): some figure.
     kind: 'number',
-    re: new RegExp(
-      `(多少|(?<![哪${SEVERAL_BEFORE}])几(?!${COUNT_UNITS}|[方块类条种面])|\\bhow (much|many|large|big|high)\\b)`,
-    ),
+    re: new RegExp(`(多少|(?<![哪${SEVERAL_BEFORE}])几(?!${COUNT_UNITS}|[方块类条种面])|${en('number')})`),
   },
   {
     kind: 'body',
     // 归谁 alone asks who owns something (收益归谁), not which body acts.
-    re: /((由|是|找|交给|报给|报送给|提交给)谁|归谁(管|负责)|谁(来|负责|组织|认定|评|审|批|管|牵头|主持|担任|当|定|拍板|说了算|发|印发|制定)|哪个(部门|单位|机构)|哪家(单位|部门|机构)|什么(部门|单位|机构)|由.{0,6}(负责|组织|认定|评估|考核)|\bwho\b|which (department|body|agency))/,
+    re: new RegExp(
+      `((由|是|找|交给|报给|报送给|提交给)谁|归谁(管|负责)|谁(来|负责|组织|认定|评|审|批|管|牵头|主持|担任|当|定|拍板|说了算|发|印发|制定)|哪个(部门|单位|机构)|哪家(单位|部门|机构)|什么(部门|单位|机构)|由.{0,6}(负责|组织|认定|评估|考核)|${en('body')})`,
+    ),
   },
   {
     kind: 'list',
-    re: /(哪些|哪几|包括什么|包含什么|列举|which|what are)/,
+    re: new RegExp(`(哪些|哪几|包括什么|包含什么|列举|${en('list')})`),
   },
 ];
 
@@ -235,7 +247,7 @@ function detailKind(q: string): DetailAsked | undefined {
     const m = p.re.exec(q);
     if (!m) continue;
     // The question is normalised, so "一次" arrives as "1次".
-    if (p.kind === 'duration' && /([1一](次|回|遍)|每隔|多久.{0,6}[次回遍]|几年一)/.test(q)) {
+    if (p.kind === 'duration' && (/([1一](次|回|遍)|每隔|多久.{0,6}[次回遍]|几年一)/.test(q) || EN_FREQUENCY.test(q))) {
       return { kind: p.kind, frequency: true };
     }
     if (p.kind === 'count' || p.kind === 'duration') {

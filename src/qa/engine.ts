@@ -162,6 +162,13 @@ export interface QaEngineOptions extends RetrieverOptions {
    */
   maxUnknownShare?: number;
   /**
+   * The same for an English question: the share of its content words (not in `functionWords.en`)
+   * that neither the glossary's English terms nor the plan's English reading has (a typo of one
+   * letter counts as the word). One unknown word in three content words still passes.
+   * @default 0.34
+   */
+  maxEnglishUnknownShare?: number;
+  /**
    * How much closer the question must be to a "plan does not say" example than to any answered
    * example of the top clause before abstaining.
    * @default 0.05
@@ -255,6 +262,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const {
     minScore = 0.24,
     maxUnknownShare = 0.45,
+    maxEnglishUnknownShare = 0.34,
     unansweredMargin = 0.05,
     holderShare = 0.7,
     tieShare = 0.9,
@@ -266,7 +274,14 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const later = createLaterDocuments(kb);
   const sections = createSectionFinder(kb, options.sections ?? loadSectionsVocabulary(kb));
   const otherDocuments = createOtherDocumentDetector(kb);
-  const english = createEnglishTranslator(kb.glossary);
+  // English questions are read with the glossary and the plan's own reading in English.
+  const english = createEnglishTranslator(kb.glossary, {
+    texts: kb.clauses.flatMap((c) => {
+      const r = kb.reading(c, 'en');
+      return r ? [r.path, r.title, r.text] : [];
+    }),
+    functionWords: LEX.functionWords.en,
+  });
   // The documents' own years name the document, not a period its figures belong to.
   const issueYears = new Set(kb.documents.map((d) => d.date.slice(0, 4)));
   const issueDates = new Set(
@@ -363,7 +378,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (otherDocuments.touchesUncoveredTopic(question)) return abstain(rawQuestion, 'uncovered_topic', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
-    if (!isEn && query.unknownMass / query.mass > maxUnknownShare) {
+    const unknownShare = isEn ? english.unknownShare(question) : query.unknownMass / query.mass;
+    if (unknownShare > (isEn ? maxEnglishUnknownShare : maxUnknownShare)) {
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.

@@ -29,10 +29,69 @@ export interface EnglishTranslator {
    * the question's words they cover.
    */
   translate(question: string): { zh: string; matched: number; covered: number };
+  /**
+   * The share (0–1) of the question's content words (those not in the function-word list) that
+   * neither a glossary term nor the plan's own vocabulary (its reading in English) has: a question
+   * made mostly of such words is about something the plan does not name. 0 without content words.
+   */
+  unknownShare(question: string): number;
+}
+
+/** What the translator knows besides the glossary. */
+export interface EnglishVocabulary {
+  /** Texts whose words the plan uses (its English reading: clauses, titles, headings). */
+  texts?: readonly string[];
+  /** Words that say how something is asked, not what about (`functionWords.en` in the lexicon). */
+  functionWords?: readonly string[];
+}
+
+/** A question's words as the translator reads them: lower case, letters, digits, `&`, `%`, `-`. */
+function wordsOf(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      // Contractions and the possessive (we're, isn't, center's) add no word of their own.
+      .replace(/n[’']t\b/g, '')
+      .replace(/[’'](s|re|ve|ll|d|m)\b/g, '')
+      .replace(/[^a-z0-9&%\s-]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+  );
 }
 
 /** Prepares the glossary's English phrases once (stemmed, longest first). */
-export function createEnglishTranslator(glossary: SynonymGroup[]): EnglishTranslator {
+export function createEnglishTranslator(
+  glossary: SynonymGroup[],
+  vocabulary: EnglishVocabulary = {},
+): EnglishTranslator {
+  const functionWords = new Set((vocabulary.functionWords ?? []).flatMap((w) => wordsOf(w)));
+  // A word is known by its stem, and by the parts of a hyphenated word (high-tech → high, tech).
+  const knownStems = new Set<string>();
+  // Known words of five letters or more by length, for typos (evaluaton for evaluation).
+  const byLength = new Map<number, Set<string>>();
+  const learn = (text: string): void => {
+    for (const w of wordsOf(text)) {
+      for (const part of [w, ...w.split('-')]) {
+        if (!part) continue;
+        knownStems.add(stem(part));
+        if (part.length >= 5 && /^[a-z]+$/.test(part)) {
+          const set = byLength.get(part.length) ?? new Set<string>();
+          byLength.set(part.length, set);
+          set.add(part);
+        }
+      }
+    }
+  };
+  /** One letter left out, added, changed or two swapped, in a word of six letters or more. */
+  const typoOfKnown = (w: string): boolean => {
+    if (w.length < 6) return false;
+    for (const n of [w.length - 1, w.length, w.length + 1]) {
+      for (const k of byLength.get(n) ?? []) if (oneEditApart(w, k)) return true;
+    }
+    return false;
+  };
+  for (const g of glossary) for (const en of g.en) learn(en);
+  for (const text of vocabulary.texts ?? []) learn(text);
   const phrases = glossary
     .flatMap((g, group) =>
       g.en.map((en) => {
@@ -81,5 +140,26 @@ export function createEnglishTranslator(glossary: SynonymGroup[]): EnglishTransl
       for (const [i, w] of words.entries()) if (/\d/.test(w) && !used[i]) zh.push(w);
       return { zh: zh.join(' '), matched: zh.length, covered: used.filter(Boolean).length };
     },
+    unknownShare(question) {
+      const content = wordsOf(question).filter((w) => /[a-z]/.test(w) && w.length > 1 && !functionWords.has(w));
+      if (!content.length) return 0;
+      const knownWord = (w: string): boolean => knownStems.has(stem(w)) || typoOfKnown(w);
+      const known = (w: string): boolean =>
+        knownWord(w) || (w.includes('-') && w.split('-').every((p) => !p || knownWord(p)));
+      return content.filter((w) => !known(w)).length / content.length;
+    },
   };
+}
+
+/** True when two words differ by one letter left out, added or changed, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

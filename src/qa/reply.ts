@@ -224,9 +224,25 @@ export function sectionReplies(
   later: readonly DocumentEntry[] = [],
   head: readonly string[] = [],
 ): Reply[] {
-  const blocks = section.clauses.map((c) =>
-    [`“${c.text}”`, ...(m.originalTextNote ? [m.originalTextNote] : []), m.basis(c.label, c.title)].join('\n'),
-  );
+  // In a language the document is read in, each clause shows its reading above the original, and
+  // the heading its reading beside the original's; the mark of an unofficial translation comes once.
+  const reading = section.clauses[0] && readingOf(kb, m, section.clauses[0]);
+  const blocks = section.clauses.map((c) => {
+    const read = readingOf(kb, m, c);
+    if (!read) {
+      return [`“${c.text}”`, ...(m.originalTextNote ? [m.originalTextNote] : []), m.basis(c.label, c.title)].join('\n');
+    }
+    return [
+      m.readingHeading(m.readingLabel(c.id, c.label), read.title),
+      `“${read.text}”`,
+      m.originalHeading,
+      `“${c.text}”`,
+      m.basis(c.label, c.title),
+    ].join('\n');
+  });
+  const depth = section.id.split('.').length;
+  const readHeading = reading?.path.split(' › ')[depth - 1];
+  const heading = readHeading ? `${section.id} ${readHeading} (${section.heading})` : section.heading;
   const groups: string[][] = [[]];
   let size = 0;
   for (const block of blocks) {
@@ -245,11 +261,8 @@ export function sectionReplies(
   const first = section.kind === 'steps' ? m.stepsAnswer : m.sectionAnswer;
   const source = section.clauses[0] && sourceOf(kb, section.clauses[0]);
   return groups.map((group, i) => {
-    const title =
-      i === 0
-        ? first(section.heading, section.clauses.length)
-        : m.sectionContinued(section.heading, i + 1, groups.length);
-    const lines = [...(i === 0 ? head : []), title, '', group.join('\n\n')];
+    const title = i === 0 ? first(heading, section.clauses.length) : m.sectionContinued(heading, i + 1, groups.length);
+    const lines = [...(i === 0 ? head : []), title, ...(reading ? [m.readingNote] : []), '', group.join('\n\n')];
     if (i === groups.length - 1) {
       if (later.length) lines.push('', ...later.map((d) => m.laterNotice(d)));
       if (source) lines.push('', `—— ${m.footer(source)}`);

@@ -78,6 +78,37 @@ describe('an English answer', () => {
     expect(chat.text).toContain('Basis: 四（三）');
   });
 
+  it('should show a section with its English heading and each clause read in English above its original', async () => {
+    const chat = await englishChat();
+    await chat.send('3.1');
+    const text = chat.text;
+    expect(text.split('\n')[0]).toContain('3.1 Basic conditions (三（一）基本条件)');
+    expect(text).toContain('Unofficial translation');
+    expect(text).toContain('3.1.4 (三（一）4)');
+    expect(text).toContain('no less than RMB 10 million');
+    expect(text.indexOf('no less than RMB 10 million')).toBeLessThan(text.indexOf('不低于1000万元'));
+    expect(text).toContain('Basis: 三（一）4');
+  });
+
+  it('should keep each message of a long English section within Telegram’s 4 096 characters', async () => {
+    const chat = await englishChat();
+    await chat.send('三、');
+    expect(chat.replies.length).toBeGreaterThan(1);
+    for (const r of chat.replies) expect(r.text.length).toBeLessThanOrEqual(4096);
+    expect(chat.replies[1]?.text).toContain('3 Formation and operation (三、组建和运行) (continued');
+  });
+
+  it('should list the sources by their English titles, the Chinese ones beside them', async () => {
+    const chat = await englishChat();
+    await chat.send('/source');
+    expect(chat.text).toContain(
+      'Implementation Plan for the Chongqing Manufacturing Innovation Center Construction Project (重庆市制造业创新中心建设工程实施方案)',
+    );
+    expect(chat.text).toContain(
+      'Measures for the Construction and Management of Chongqing Manufacturing Innovation Centers (Interim) (',
+    );
+  });
+
   it('should leave the Chinese reply as it was', async () => {
     const chat = createConversation({ user: 'telegram:502' });
     await chat.send('研发人员占比不低于多少');

@@ -232,6 +232,8 @@ describe('/source', () => {
     expect(c.text).toContain('文号：未核实');
     await c.send('/lang en');
     await c.send('/source');
-    expect(c.text).toContain('重庆市制造业创新中心建设管理办法（暂行） (2022; its text is not in this assistant');
+    expect(c.text).toContain(
+      'Measures for the Construction and Management of Chongqing Manufacturing Innovation Centers (Interim) (重庆市制造业创新中心建设管理办法（暂行）) (2022; its text is not in this assistant',
+    );
   });
 });
