@@ -12,6 +12,7 @@ export {
 export { alternation, LEXICON_FILE, type Lexicon, lexicon, loadLexicon } from './lexicon.ts';
 export { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from './load.ts';
 export { parsePlan, stripArtefacts } from './parse-plan.ts';
+export { englishName, englishWordPattern } from './schema.ts';
 export {
   loadSectionsVocabulary,
   SECTIONS_FILE,

@@ -84,6 +84,11 @@ export const lexiconFileSchema = z.object({
     /** Words that open an enumeration (围绕 A、B、C 等). */
     listOpeners: words,
     /**
+     * Nouns naming a kind of detail (时限, 金额, deadline): a yes/no question naming one asks whether
+     * the plan sets that detail (`qa/mixed`).
+     */
+    nouns: bilingual,
+    /**
      * The same kinds asked in English, each a list of whole words or phrases (`how often`,
      * `deadline`). `amountSize` and `money` ask an amount together (`how large
      * a subsidy`; `money` words are stems: `subsid`); `when` holds the auxiliaries after which a

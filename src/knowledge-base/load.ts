@@ -14,6 +14,7 @@ import { parsePlan } from './parse-plan.ts';
 import {
   type DocumentsFile,
   documentsFileSchema,
+  englishName,
   examplesFileSchema,
   glossaryFileSchema,
   otherProgrammesFileSchema,
@@ -167,8 +168,25 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     }
   }
 
+  // The English names likewise: none may be one the plan's English reading uses ("high-tech leading
+  // enterprises" is the plan's; "high-tech enterprise" is another programme).
+  const readingTexts = [...readings.values()].filter((r) => r.locale === 'en');
+  for (const name of programmesFile.en.programmes) {
+    const re = englishName(name);
+    const used = readingTexts.find((r) => re.test(`${r.title} ${r.text}`));
+    if (used) {
+      throw new KnowledgeError(`knowledge/other-programmes.json: en ${name} is used by the plan's English reading`);
+    }
+  }
+
   return {
     otherProgrammes: [...otherProgrammes, ...programmesFile.namedWithoutRules],
+    programmeAsking: programmesFile.asking,
+    otherProgrammesEn: {
+      names: [...programmesFile.en.programmes, ...programmesFile.en.namedWithoutRules],
+      askingAfter: programmesFile.en.askingAfter,
+      askingBefore: programmesFile.en.askingBefore,
+    },
     uncoveredTopics: programmesFile.uncoveredTopics,
     documents: texts.map(({ id, title, number, date, issuer }) => ({
       id,

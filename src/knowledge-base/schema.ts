@@ -183,10 +183,48 @@ export const examplesFileSchema = z.object({
 
 export type DocumentsFile = z.infer<typeof documentsFileSchema>;
 
+/**
+ * An English name or word of `other-programmes.json` as a pattern: whole words, case-insensitive,
+ * a plural too (`incubator` finds "incubators"); a trailing `*` is a stem (`subsidi*`). Words are
+ * separated by spaces or hyphens alike (high tech, high-tech).
+ */
+export function englishWordPattern(word: string): string {
+  const stem = word.trim().toLowerCase().endsWith('*');
+  const body = word
+    .trim()
+    .toLowerCase()
+    .replace(/\*$/, '')
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s-]+');
+  return `(?<![a-z0-9])${body}${stem ? '[a-z]*' : '(s|es)?'}(?![a-z0-9])`;
+}
+
+/** {@link englishWordPattern} as a case-insensitive regular expression. */
+export function englishName(word: string): RegExp {
+  return new RegExp(englishWordPattern(word), 'i');
+}
+
 export const otherProgrammesFileSchema = z.object({
   version: z.literal(1),
   note: z.string().optional(),
   programmes: z.array(z.string().trim().min(2)),
   namedWithoutRules: z.array(z.string().trim().min(2)).default([]),
+  /** Words that ask about a programme's own rules when they follow its name (认定, 条件, 补贴 …). */
+  asking: z.array(z.string().trim().min(1)).default([]),
   uncoveredTopics: z.array(z.string().trim().min(2)).default([]),
+  /**
+   * The same in English: names (matched as whole words, a plural too), and the words asking about a
+   * programme's rules by where they stand. `*` ends a word stem (`subsidi*`).
+   */
+  en: z
+    .object({
+      programmes: z.array(z.string().trim().min(2)).default([]),
+      namedWithoutRules: z.array(z.string().trim().min(2)).default([]),
+      /** After the name: "high-tech enterprise certification", "the Shenzhen government subsidizes". */
+      askingAfter: z.array(z.string().trim().min(2)).default([]),
+      /** Before the name: "certified as a high-tech enterprise", "requirements of the little giant program". */
+      askingBefore: z.array(z.string().trim().min(2)).default([]),
+    })
+    .default({ programmes: [], namedWithoutRules: [], askingAfter: [], askingBefore: [] }),
 });

@@ -25,6 +25,11 @@ export const sectionsFileSchema = z.object({
   note: z.string().optional(),
   /** Words asking for the whole of something (哪些, 都有啥; English phrases in lower case). */
   whole: z.object({ zh: z.array(term).min(1), en: z.array(term).default([]) }),
+  /**
+   * Chinese words naming what the whole plan is about (创新中心, 组建): left over besides a part's
+   * name, they point at no one clause of it (English words are read through the glossary first).
+   */
+  background: z.array(term).default([]),
   sections: z
     .array(
       z.object({

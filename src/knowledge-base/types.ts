@@ -131,6 +131,13 @@ export interface KnowledgeBase {
    * 区县级) whose own recognition rules the plan does not hold.
    */
   otherProgrammes: string[];
+  /** The words asking about such a programme's own rules when they follow its name (认定, 条件 …). */
+  programmeAsking: string[];
+  /**
+   * The same in English: names (programmes and centers of other levels), and the words asking about
+   * their rules after the name ("… certification") or before it ("certified as …"); `*` ends a stem.
+   */
+  otherProgrammesEn: { names: string[]; askingAfter: string[]; askingBefore: string[] };
   /** Topics the plan never touches (税收, 社保, 落户 …): a question about one is an abstention. */
   uncoveredTopics: string[];
   /** Example questions keyed by `doc/id`. */

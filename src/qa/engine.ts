@@ -352,9 +352,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const isEn = isEnglish(question);
     if (isEn) {
       const t = english.translate(question);
-      // One two-word term ("key sectors") is enough; one word alone is not.
-      if (t.matched < 2 && t.covered < 2) return abstain(rawQuestion, 'english_unknown', []);
-      text = t.zh;
+      // One two-word term ("key sectors") is enough; one word alone is not, unless it names a part
+      // of the plan asked for whole ("What are the steps?"), which is then ranked by the part's words.
+      const part = t.matched < 2 && t.covered < 2 ? sections.named(question) : undefined;
+      if (t.matched < 2 && t.covered < 2 && !part) return abstain(rawQuestion, 'english_unknown', []);
+      text = part ? `${t.zh} ${part}` : t.zh;
     }
     // A yes/no question as a whole ("有几家企业就够了，还要别的单位吗") settles each of its parts.
     const wholeYesNo = isYesNo(question);
@@ -565,10 +567,10 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const withSection = (result: QaResult): QaResult => {
     if (result.abstained || result.lookup || result.check || result.section || result.open) return result;
     const question = result.question.slice(0, maxQuestionLength);
-    const text = isEnglish(question) ? `${question} ${english.translate(question).zh}` : question;
-    const section = sections.broad(text, {
+    const section = sections.broad(question, {
       top: result.answers.map((a) => a.clause.id),
       cover: (piece, clause) => retriever.coverage(retriever.analyse(piece), `${clause.title}\n${clause.text}`),
+      translate: (piece) => english.translate(piece).zh,
     });
     if (!section) return result;
     const { lead: _lead, items: _items, ...rest } = result;

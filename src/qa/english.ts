@@ -59,6 +59,16 @@ function wordsOf(text: string): string[] {
   );
 }
 
+/** A text's English words as the translator reads them (lower case, contractions dropped). */
+export function englishWords(text: string): string[] {
+  return wordsOf(text);
+}
+
+/** The stem an English word is matched by, the same for questions and for vocabulary in knowledge. */
+export function englishStem(word: string): string {
+  return stem(word);
+}
+
 /** Prepares the glossary's English phrases once (stemmed, longest first). */
 export function createEnglishTranslator(
   glossary: SynonymGroup[],

@@ -19,6 +19,13 @@ const PHRASE_END = /[\s才就吗呢吧啊呀嘛哦，,。？?！!；;]|可以/;
 const QUANTITY_WORD =
   /(占|比例|比重|占比|百分之|几成|多少|几|多久|多长|多大|多高|\bhow (much|many|long)\b|\bwhat (share|percentage|proportion)\b|\bpercent(age)?\b)/gi;
 
+/**
+ * The words opening an English question's quantity phrase: "what share of X must be Y", "how many
+ * years must Y", "how many Z". Before them stands what the question leads in with, not the quantity.
+ */
+const EN_QUANTITY =
+  /\b(how (much|many|long|often|frequently|large|big|high|soon)|(what|which) (share|percentage|percent|proportion|fraction|portion|part|ratio|minimum|amount|number|period)|(share|percentage|proportion|fraction|ratio|number|minimum) of|at least|minimum)\b/i;
+
 /** Checks lead figures against the quantity a question asks about. */
 export interface FigureQuantity {
   /**
@@ -62,8 +69,15 @@ export function quantityPhrases(question: string, asked: DetailAsked): string[] 
       /\([^)]*\)|(?<!不)(含|包含|包括)[^，,。？?！!；;\s]*?(?=(最|要|需|得|应|至少|不低于|占|的|多少|几|$))/g,
       '',
     );
-    // English puts the noun after the quantity words ("what share of the staff must be women").
-    if (!/[\u3400-\u9fff]/.test(norm)) return norm;
+    // English puts the noun after the quantity words ("what share of the staff must be women"):
+    // the phrase runs from the first of them to the end of the clause asking.
+    if (!/[\u3400-\u9fff]/.test(norm)) {
+      const start = EN_QUANTITY.exec(norm);
+      if (!start) return norm;
+      const rest = norm.slice(start.index);
+      const stop = /[,.;:!?，。？！；]/.exec(rest.slice(start[0].length));
+      return stop ? rest.slice(0, start[0].length + stop.index) : rest;
+    }
     const ends = [...norm.matchAll(QUANTITY_WORD)].map((m) => m.index + m[0].length);
     if (!ends.length) return norm;
     const end = Math.max(...ends);

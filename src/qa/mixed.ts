@@ -5,6 +5,7 @@
  * (具体金额方案未规定), instead of refusing the whole message. A message asking only what the plan
  * leaves open (专项支持给多少钱) is still a near miss.
  */
+import { alternation, lexicon } from '../knowledge-base/lexicon.ts';
 import { type DetailAsked, type DetailKind, detailAsked, isYesNo } from './detail.ts';
 
 /** The kinds of detail a clause either states or leaves open. */
@@ -12,10 +13,13 @@ const FIGURE_KINDS = new Set<DetailKind>(['amount', 'ratio', 'date', 'duration',
 
 /**
  * Nouns naming a kind of detail: a yes/no piece naming one (期间有没有异议处理的时限) asks whether the
- * plan sets that detail, which a clause merely on the topic does not settle.
+ * plan sets that detail, which a clause merely on the topic does not settle. From the lexicon
+ * (`detail.nouns`); English ones as whole words.
  */
-const DETAIL_NOUN =
-  /(时限|期限|时间|日期|金额|额度|数额|标准|比例|人数|数量|\b(deadline|time limit|amount|ratio|number)\b)/i;
+const DETAIL_NOUN = new RegExp(
+  `(${alternation(lexicon().detail.nouns.zh)}|\\b(${alternation(lexicon().detail.nouns.en)})\\b)`,
+  'i',
+);
 
 /** Longest lead cut from a clause for a yes/no part, in characters. */
 const MAX_SENTENCE = 80;

@@ -6,7 +6,8 @@
  * rules, so "what does it require" must be an abstention; "which document is it" is answered by
  * the clause that names it. The same file lists subjects the plan never touches (税收, 社保 …).
  */
-import type { KnowledgeBase } from '../knowledge-base/index.ts';
+import { englishWordPattern, type KnowledgeBase } from '../knowledge-base/index.ts';
+import { isEnglish } from './english.ts';
 import { charPairs, normalize, segment } from './text.ts';
 
 // Global, for matchAll and replace; tests use the sticky-free `cites` below.
@@ -29,6 +30,49 @@ function escapeRegExp(s: string): string {
 }
 
 const pairs = (text: string): Set<string> => charPairs(text, true);
+
+/** Words of one English clause: no punctuation in between. */
+const EN_GAP = (n: number): string => `(?:[^\\s.,;:!?()]+\\s+){0,${n}}`;
+
+/**
+ * The plan's own programme named as what one applies for or is recognised as ("recognized as an
+ * innovation center", "apply to become a manufacturing innovation center"): the question is about
+ * this plan, whatever programme the asker already holds.
+ */
+const EN_OWN_GOAL =
+  /^\s*(?:[a-z-]+\s+){0,2}?(as|to become|to be|for|into)\s+(an?\s+|the\s+|our\s+)?(municipal\s+|city\s+|chongqing\s+)?(manufacturing\s+)?innovation\s+cent(er|re)/i;
+
+/**
+ * English questions about another programme's own rules, mirroring the Chinese: its name followed
+ * within a few words by a word asking about its rules ("high-tech enterprise certification", "does
+ * the Shenzhen government subsidize"), or such a word followed by its name ("certified as a
+ * high-tech enterprise", "requirements of the little giant program"). A requirement for its holder
+ * to do something here ("requirements for a high-tech enterprise to lead a center") and this plan's
+ * programme as the goal ("a high-tech enterprise recognized as an innovation center") are not.
+ */
+function englishProgrammeRules(en: KnowledgeBase['otherProgrammesEn']): ((question: string) => boolean) | undefined {
+  if (!en.names.length) return undefined;
+  const alt = (words: readonly string[]): string => words.map(englishWordPattern).join('|');
+  const names = alt([...en.names].sort((a, b) => b.length - a.length));
+  const after = en.askingAfter.length
+    ? new RegExp(`(?:${names})\\s+${EN_GAP(3)}(?:${alt(en.askingAfter)})`, 'gi')
+    : undefined;
+  const before = en.askingBefore.length
+    ? new RegExp(`(?:${alt(en.askingBefore)})\\s+${EN_GAP(4)}(?:${names})`, 'gi')
+    : undefined;
+  return (question) => {
+    const q = question.toLowerCase().replace(/[’]/g, "'");
+    for (const m of after ? q.matchAll(after) : []) {
+      if (!EN_OWN_GOAL.test(q.slice(m.index + m[0].length))) return true;
+    }
+    for (const m of before ? q.matchAll(before) : []) {
+      const rest = q.slice(m.index + m[0].length);
+      if (/^\s*(program(me)?s?\s+)?to\s+(?!be\s+(recogni|certif|accredit))[a-z]/.test(rest)) continue;
+      if (!EN_OWN_GOAL.test(rest)) return true;
+    }
+    return false;
+  };
+}
 
 /** Finds, for a question, whether it asks about the content of another document. */
 export interface OtherDocumentDetector {
@@ -64,11 +108,12 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
   // "高新技术企业认定需要什么条件": another programme's own procedure or requirements. "国家重点实验室
   // 能算联盟的平台吗" asks about this plan and is not matched.
   const programmes = kb.otherProgrammes.map(normalize).sort((a, b) => b.length - a.length);
-  const programmeRules = programmes.length
-    ? new RegExp(
-        `(${programmes.map(escapeRegExp).join('|')})[^，。？?]{0,8}?(认定|申报|申请|评审|评定|备案|条件|标准|要求|门槛|资格|办法|流程|程序|政策|补贴|奖励|待遇)`,
-      )
-    : undefined;
+  const asking = kb.programmeAsking.map(normalize).filter(Boolean);
+  const programmeRules =
+    programmes.length && asking.length
+      ? new RegExp(`(${programmes.map(escapeRegExp).join('|')})[^，。？?]{0,8}?(${asking.map(escapeRegExp).join('|')})`)
+      : undefined;
+  const englishRules = englishProgrammeRules(kb.otherProgrammesEn);
 
   // English topics ("tax") are whole words; Chinese ones are found anywhere.
   const uncovered = kb.uncoveredTopics.length
@@ -83,6 +128,7 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
       if (IDENTITY.test(q) && DOCUMENT_WORD.test(q)) return false;
       // A name inside a quoted title (《…条件的通知》) is the document's name, handled below.
       if (programmeRules?.test(q.replace(TITLE, ' '))) return true;
+      if (englishRules && isEnglish(question) && englishRules(question)) return true;
       if (IDENTITY.test(q)) return false;
       if (own.some((o) => q.includes(o))) return false;
       const numbers = q.match(DOC_NUMBER) ?? [];

@@ -7,7 +7,10 @@
  * section too.
  *
  * Which parts there are, the words naming each and the words asking for the whole are knowledge
- * data (`knowledge/sections.json`). A question is broad when it names a part and asks for the whole
+ * data (`knowledge/sections.json`); a part's own heading (具体任务, "Specific tasks") names it too.
+ * Chinese words are found anywhere in a question; English ones as whole words, by their stems as
+ * `qa/english` reads them (`tasks`, `task`; `operating`, `operation`), `…` standing for any words
+ * between (`how … apply`). A question is broad when it names a part and asks for the whole
  * of it, the ranking agrees (a clause of that part is among the first three), it asks for no
  * figure, and what it says besides the part's name and the asking words does not point at one
  * clause of the part on its own (组建资金有什么条件 asks for 三（一）4, not for 三（一）).
@@ -15,6 +18,7 @@
 import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
 import type { SectionsVocabulary } from '../knowledge-base/sections.ts';
 import { type DetailKind, detailAsked } from './detail.ts';
+import { englishStem, englishWords, isEnglish } from './english.ts';
 import { clauseReference } from './lookup.ts';
 import { normalize } from './text.ts';
 
@@ -38,6 +42,8 @@ export interface SectionRanking {
    * used to see whether the words besides the part's name point at some of its clauses only.
    */
   cover(text: string, clause: Clause): number;
+  /** Chinese terms for English words (the glossary's), so an English question's rest can be covered. */
+  translate?(english: string): string;
 }
 
 /** Finds the part of the plan a message names or a broad question asks about. */
@@ -46,6 +52,44 @@ export interface SectionFinder {
   reference(message: string): PlanSection | undefined;
   /** The part a broad question asks about as a whole, if it is one. */
   broad(question: string, ranking: SectionRanking): PlanSection | undefined;
+  /**
+   * Chinese words for the part an English question asks about as a whole (`任务` for "What are the
+   * tasks?"), to rank it by when the glossary alone does not read the question; `undefined` when it
+   * names none.
+   */
+  named(question: string): string | undefined;
+}
+
+/** A term of the vocabulary: Chinese text, or English stems in runs separated by `…`. */
+interface Term {
+  text: string;
+  runs?: string[][];
+}
+
+/** A question as terms are looked for in it. */
+interface Reading {
+  /** The folded question (Chinese terms). */
+  text: string;
+  /** English words and their stems, or none for a Chinese question. */
+  words: string[];
+  stems: string[];
+}
+
+/** Where an English term's words stand in a question (each run in order), or undefined. */
+function positions(term: Term, reading: Reading): number[] | undefined {
+  if (!term.runs) return undefined;
+  const at: number[] = [];
+  let from = 0;
+  for (const run of term.runs) {
+    let found = -1;
+    for (let i = from; i + run.length <= reading.stems.length && found < 0; i++) {
+      if (run.every((w, k) => reading.stems[i + k] === w)) found = i;
+    }
+    if (found < 0) return undefined;
+    for (let k = 0; k < run.length; k++) at.push(found + k);
+    from = found + run.length;
+  }
+  return at;
 }
 
 /** Kinds of detail that make a question ask for one figure, not a whole part. */
@@ -71,6 +115,9 @@ const AS_PART = /^\s*第?[一二三四五六七八九十\d]{1,2}\s*(?:、|部分
  * leave it broad.
  */
 const HOLDS_REST = 0.5;
+
+/** A clause holds the rest as well as the best one when it covers at least this share of the best's cover. */
+const CLOSE_TO_BEST = 0.8;
 
 /**
  * Builds the finder over the plan (the first document) and the vocabulary.
@@ -101,13 +148,47 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
     clauses: steps ? steps.flatMap((s) => plan.filter((c) => c.id === s)) : under(id),
   });
 
+  /** The part's own title in Chinese and in the English reading (`具体任务`, `Specific tasks`). */
+  const titlesOf = (id: string): string[] => {
+    const depth = id.split('.').length;
+    const child = plan.find((c) => c.id.startsWith(`${id}.`));
+    if (!child) return [];
+    const en = kb.reading(child, 'en')?.path;
+    return [child.path, ...(en ? [en] : [])].flatMap((p) => p.split(' › ')[depth - 1] ?? []).filter(Boolean);
+  };
+
   const fold = (t: string) => normalize(t);
-  const whole = [...vocabulary.whole.zh, ...vocabulary.whole.en].map(fold);
+  const term = (t: string): Term =>
+    /[\u3400-\u9fff]/.test(t)
+      ? { text: fold(t) }
+      : { text: t, runs: t.split('…').map((run) => englishWords(run).map(englishStem)) };
+  const whole = [...vocabulary.whole.zh, ...vocabulary.whole.en].map(term);
+  const background = vocabulary.background.map(fold).sort((a, b) => b.length - a.length);
   const entries = vocabulary.sections.map((s) => ({
     ...s,
-    subjects: s.subjects.map((list) => list.map(fold)),
+    subjects: s.subjects.map((list) => list.map(term)),
+    // A part named by its own heading needs no other word (steps are named by their words only).
+    titles: s.steps ? [] : titlesOf(s.id).map(term),
+    // What an English question naming the part is ranked by: the first Chinese word of each list.
+    zh: s.subjects.map((list) => list.find((t) => /[\u3400-\u9fff]/.test(t)) ?? '').join(' '),
     section: section(s.id, s.steps),
   }));
+
+  const read = (question: string): Reading => {
+    const words = isEnglish(question) ? englishWords(question) : [];
+    return { text: fold(question), words, stems: words.map(englishStem) };
+  };
+  /** Whether a term is in the question: Chinese ones anywhere, English ones by stems, in a Chinese or English question respectively. */
+  const has = (t: Term, r: Reading): boolean =>
+    t.runs ? positions(t, r) !== undefined : !r.words.length && r.text.includes(t.text);
+
+  /** The terms of an entry the question holds, or undefined when it does not name the part. */
+  const naming = (entry: (typeof entries)[number], r: Reading): Term[] | undefined => {
+    const title = entry.titles.filter((t) => has(t, r));
+    if (title.length) return title;
+    const named = entry.subjects.map((list) => list.filter((t) => has(t, r)));
+    return named.some((found) => found.length === 0) ? undefined : named.flat();
+  };
 
   return {
     reference(message) {
@@ -120,25 +201,43 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
       return section(ref.id);
     },
     broad(question, ranking) {
-      const q = fold(question);
+      const r = read(question);
       const asked = detailAsked(question);
       if (asked && FIGURE_KINDS.has(asked.kind)) return undefined;
-      const asksWhole = whole.filter((w) => q.includes(w));
+      const asksWhole = whole.filter((w) => has(w, r));
       for (const entry of entries) {
-        const named = entry.subjects.map((list) => list.filter((t) => q.includes(t)));
-        if (named.some((found) => found.length === 0)) continue;
+        const named = naming(entry, r);
+        if (!named) continue;
         if (!entry.steps && asksWhole.length === 0) continue;
         const ids = entry.section.clauses.map((c) => c.id);
         if (!ranking.top.slice(0, 3).some((id) => ids.includes(id) || id === entry.id)) continue;
         // What is left once the part's name and the asking words are gone.
-        let rest = q;
-        for (const t of [...named.flat(), ...asksWhole].sort((a, b) => b.length - a.length))
-          rest = rest.split(t).join(' ');
-        const holding = entry.section.clauses.filter((c) => ranking.cover(rest, c) >= HOLDS_REST).length;
+        let rest = r.text;
+        if (r.words.length) {
+          const used = new Set([...named, ...asksWhole].flatMap((t) => positions(t, r) ?? []));
+          const left = r.words.filter((_, i) => !used.has(i)).join(' ');
+          rest = ranking.translate ? ranking.translate(left) : left;
+        } else {
+          for (const t of [...named, ...asksWhole].map((x) => x.text).sort((a, b) => b.length - a.length))
+            rest = rest.split(t).join(' ');
+        }
+        // Words naming what the whole plan is about (创新中心, 组建) point at no clause of it.
+        for (const t of background) rest = rest.split(t).join(' ');
+        const covers = entry.section.clauses.map((c) => ranking.cover(rest, c));
+        // The clauses holding the rest about as well as the best one does (研发投入: 三（三）4 alone).
+        const bar = Math.max(HOLDS_REST, Math.max(0, ...covers) * CLOSE_TO_BEST);
+        const holding = covers.filter((v) => v >= bar).length;
         if (holding > 0 && holding <= entry.section.clauses.length / 2) continue;
         return entry.section;
       }
       return undefined;
+    },
+    named(question) {
+      const r = read(question);
+      if (!r.words.length) return undefined;
+      const asksWhole = whole.some((w) => has(w, r));
+      const entry = entries.find((e) => (e.steps || asksWhole) && naming(e, r));
+      return entry?.zh || undefined;
     },
   };
 }

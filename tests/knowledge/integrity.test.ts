@@ -52,6 +52,20 @@ describe('knowledge integrity', () => {
     expect(() => loadKnowledge(dir)).toThrow(/other-programmes\.json: 专项支持 is named by clause/);
   });
 
+  it('should reject an English name that the plan’s English reading uses for its own programme', () => {
+    const dir = copyKnowledge();
+    // The reading calls the plan's alliances "industrial technology innovation alliances".
+    const file = {
+      version: 1,
+      programmes: [],
+      en: { programmes: ['little giant', 'industrial technology innovation alliance'] },
+    };
+    writeFileSync(join(dir, 'other-programmes.json'), JSON.stringify(file));
+    expect(() => loadKnowledge(dir)).toThrow(
+      /other-programmes\.json: en industrial technology innovation alliance is used by the plan's English reading/,
+    );
+  });
+
   it('should reject a malformed glossary with the file and field named', () => {
     const dir = copyKnowledge();
     writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ version: 1, groups: [{ zh: [] }] }));

@@ -81,3 +81,29 @@ describe('the kind of detail asked in English', () => {
     });
   });
 });
+
+describe('other programmes named in English', () => {
+  it.each([
+    'How do we get certified as a national high-tech enterprise?',
+    'What are the requirements of the specialized and sophisticated little giant program?',
+    'Does the Shenzhen government subsidize innovation centers?',
+    'What is the application procedure for a key laboratory?',
+    'What are the conditions for becoming a single champion enterprise?',
+    'What subsidies does an incubator get?',
+    'What are the criteria for upgrading to a national manufacturing innovation center?',
+  ])('should abstain on another programme’s own rules: %s', (q) => {
+    expect(json(q)).toMatchObject({ abstained: true, reason: 'other_document', answers: [] });
+  });
+
+  it.each([
+    // The asker holds another title and asks about this plan: answered by the plan's own clauses.
+    ['Can a high-tech enterprise be recognized as an innovation center?', '4.2'],
+    ['Can a high-tech enterprise apply to become an innovation center?', '4.2'],
+    ['What are the requirements for the lead unit?', '3.3.1'],
+    ['How are innovation centers recognized?', '4.2'],
+  ])('should still answer a question about this plan: %s', (q, clause) => {
+    const r = json(q);
+    expect(r.abstained).toBe(false);
+    expect(r.answers.slice(0, 3).map((a) => a.clause)).toContain(clause);
+  });
+});

@@ -78,6 +78,78 @@ const FIGURES: { figure: string; clause: string; right: string[]; other: string[
   },
 ];
 
+/**
+ * The same pairs asked in English: the quantity phrase is what follows "what share of", "how many
+ * years must", "how many".
+ */
+const ENGLISH: { figure: string; clause: string; right: string[]; other: string[] }[] = [
+  {
+    figure: '1000万',
+    clause: '3.1.4',
+    right: ['How much is the minimum capital?', 'How much must the members invest in total?'],
+    other: ['How much must be spent on R&D equipment?'],
+  },
+  {
+    figure: '30%',
+    clause: '3.2.6',
+    right: ['What share of staff must be R&D personnel?'],
+    other: ['What share of the staff must be women?', 'What percentage of the employees must hold a PhD?'],
+  },
+  {
+    figure: '30%',
+    clause: '3.2.7',
+    right: ['What share of total costs must R&D spending be?', 'What percentage of expenses must go to R&D?'],
+    other: [
+      'What share of the funding comes from the municipal budget?',
+      'What share of revenue must R&D spending be?',
+    ],
+  },
+  {
+    figure: '10-15个',
+    clause: '1.2',
+    right: ['How many municipal innovation centers will be fostered by 2020?'],
+    other: ['How many experts must a municipal center have?'],
+  },
+  {
+    figure: '前三年',
+    clause: '4.2',
+    right: ['For how many years is special support given?'],
+    other: ['How many years must the lead company have existed?'],
+  },
+  {
+    figure: '每三年',
+    clause: '4.3',
+    right: ['How often are centers evaluated?'],
+    other: ['How long does a center have to rectify after a failed evaluation?'],
+  },
+];
+
+describe('a figure answers only the quantity it measures, in English', () => {
+  describe.each(ENGLISH)('$figure ($clause)', ({ figure, clause, right, other }) => {
+    it.each(right)('should lead with the figure for the quantity it measures: %s', (q) => {
+      const r = json(q);
+      expect(r.abstained).toBe(false);
+      expect(r.answers[0]?.clause).toBe(clause);
+      expect(leadsWith(r.lead, figure)).toBe(true);
+    });
+
+    it.each(other)('should not lead with the figure for another quantity: %s', (q) => {
+      const r = json(q);
+      expect(r.abstained || !leadsWith(r.lead, figure)).toBe(true);
+    });
+  });
+
+  it('should read the quantity after the question’s lead-in, not before it', () => {
+    // "R&D staff" before the comma is background; the share asked is of women among the staff.
+    const r = json('We have a strong R&D team, what share of the staff must be women?');
+    expect(r.abstained || !leadsWith(r.lead, '30%')).toBe(true);
+  });
+
+  it('should still judge the asker’s own English figures', () => {
+    expect(json('We have 150 staff, 40 in R&D, is that enough?').check).toMatchObject({ clause: '3.2.6', met: false });
+  });
+});
+
 /** The figure as a lead shows it (三年 is folded to 3年 nowhere in a lead: it is cut from the clause). */
 const leadsWith = (lead: string | undefined, figure: string): boolean => (lead ?? '').includes(figure);
 

@@ -111,3 +111,56 @@ describe('broad questions get the whole section', { timeout: 60_000 }, () => {
     expect(abstained).toMatchObject({ abstained: true, presented: [] });
   });
 });
+
+/** The 4.1-style ids of the Basis lines in an English reply, in order of appearance. */
+function basesInOrder(text: string): string[] {
+  return [...text.matchAll(/^([\d.]+) \(/gm)].map((m) => m[1] as string);
+}
+
+describe('broad questions in English get the whole section', { timeout: 60_000 }, () => {
+  it('should answer the tasks, the basic conditions, the lead unit and the support measures with their parts, in English', async () => {
+    const chat = createConversation({ user: 'telegram:502' });
+    await chat.send('/lang en');
+    for (const [q, heading, ids] of [
+      ['What are the specific tasks of a center?', '2 Specific tasks', ['2.1', '2.2', '2.3', '2.4', '2.5']],
+      ['What are the tasks?', '2 Specific tasks', ['2.1', '2.2', '2.3', '2.4', '2.5']],
+      [
+        'What are the basic conditions for setting up a center?',
+        'Basic conditions',
+        ['3.1.1', '3.1.2', '3.1.3', '3.1.4'],
+      ],
+      ['What does the lead unit need?', 'Requirements for the lead unit', ['3.3.1', '3.3.2', '3.3.3', '3.3.4']],
+      ['What support measures does the plan offer?', '5 Safeguard measures', ['5.1', '5.2', '5.3', '5.4', '5.5']],
+    ] as const) {
+      await chat.send(q);
+      expect(chat.text, q).toContain(heading);
+      expect(basesInOrder(chat.text), q).toEqual(ids);
+    }
+  });
+
+  it('should answer an English process question with the steps 4.1 → 4.2 → 4.3', async () => {
+    const chat = createConversation({ user: 'telegram:503' });
+    await chat.send('/lang en');
+    for (const q of ['What is the application process?', 'What are the steps?', 'How do we apply?']) {
+      await chat.send(q);
+      expect(basesInOrder(chat.text), q).toEqual(['4.1', '4.2', '4.3']);
+    }
+  });
+
+  it('should answer an English question about one detail of a part with that clause only', () => {
+    const [share, invest, staff, broad, steps] = askJson([
+      'What is the minimum share of R&D staff?',
+      'What does the lead unit need to invest in R&D?',
+      'What are the requirements for R&D staff?',
+      'What are the operating requirements?',
+      'What are the steps?',
+    ]);
+    expect(share.presented).toEqual(['3.2.6']);
+    expect(share.section).toBeUndefined();
+    expect(invest.presented).toEqual(['3.3.4']);
+    expect(staff.presented).toEqual(['3.2.6']);
+    expect(broad).toMatchObject({ abstained: false, section: '3.2' });
+    expect(broad.presented).toHaveLength(10);
+    expect(steps).toMatchObject({ abstained: false, presented: ['4.1', '4.2', '4.3'] });
+  });
+});
