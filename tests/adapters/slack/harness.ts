@@ -6,11 +6,11 @@
  * button presses like Slack's.
  */
 import { createHmac } from 'node:crypto';
-import { composeCore } from '../../../adapters/compose.ts';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/index.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/index.ts';
-import { type BotCore, type Clock, MemoryStore, type ReminderSettings, type Store } from '../../../src/index.ts';
-import { createRecordingLogger, knowledge } from '../../helpers/conversation.ts';
+import type { BotCore, Clock, ReminderSettings, Store } from '../../../src/index.ts';
+import type { createRecordingLogger } from '../../helpers/conversation.ts';
+import { createTestCore } from '../../helpers/test-core.ts';
 import { FAKE_BOT, FAKE_SLACK_TOKEN, FakeSlackApi } from './fake-slack-api.ts';
 
 /** The signing secret of the tests' app. */
@@ -44,18 +44,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<SlackStack> {
   const api = options.api ?? new FakeSlackApi();
   if (!options.api) await api.start();
-  const store = options.store ?? new MemoryStore(options.clock ? { clock: options.clock } : {});
-  const logger = createRecordingLogger();
-  const core =
-    options.core ??
-    composeCore({
-      knowledge: knowledge(),
-      store,
-      logger,
-      tickerEnabled: false,
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.reminders ? { reminders: options.reminders } : {}),
-    });
+  const { store, logger, core } = createTestCore(options);
   const slack = createSlackAdapter({
     core,
     store,

@@ -2,14 +2,14 @@
  * Starts the real stack for the Telegram tests: a fake Bot API server on 127.0.0.1, the composed
  * core, and the grammY adapter pointed at the fake server through `apiRoot`.
  */
-import { composeCore } from '../../../adapters/compose.ts';
 import {
   createTelegramAdapter,
   type TelegramAdapter,
   type TelegramAdapterOptions,
 } from '../../../adapters/telegram/index.ts';
-import { type BotCore, type Clock, MemoryStore, type ReminderSettings, type Store } from '../../../src/index.ts';
-import { createRecordingLogger, knowledge } from '../../helpers/conversation.ts';
+import type { BotCore, Clock, ReminderSettings, Store } from '../../../src/index.ts';
+import type { createRecordingLogger } from '../../helpers/conversation.ts';
+import { createTestCore } from '../../helpers/test-core.ts';
 import { FAKE_TOKEN, FakeBotApi } from './fake-bot-api.ts';
 
 /** What a test gets. */
@@ -40,18 +40,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<TelegramStack> {
   const api = options.api ?? new FakeBotApi();
   if (!options.api) await api.start();
-  const store = options.store ?? new MemoryStore(options.clock ? { clock: options.clock } : {});
-  const logger = createRecordingLogger();
-  const core =
-    options.core ??
-    composeCore({
-      knowledge: knowledge(),
-      store,
-      logger,
-      tickerEnabled: false,
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.reminders ? { reminders: options.reminders } : {}),
-    });
+  const { store, logger, core } = createTestCore(options);
   const telegram = createTelegramAdapter({
     core,
     store,
