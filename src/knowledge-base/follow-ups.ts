@@ -51,6 +51,7 @@ const kinds = [
   'list',
   'definition',
   'contact',
+  'form',
   'other',
 ] as const;
 

@@ -69,6 +69,8 @@ export const lexiconFileSchema = z.object({
   /** The vocabulary of the kinds of detail a question asks for (`qa/detail`). */
   detail: z.object({
     contact: words,
+    /** Forms, templates and formats of what is submitted (模板, 格式), which the plan never sets. */
+    form: words,
     definition: words,
     /** What "X数量" counts (股东数量 → 股东). */
     counted: words,
@@ -97,6 +99,7 @@ export const lexiconFileSchema = z.object({
      */
     en: z.object({
       contact: words,
+      form: words,
       definition: words,
       ratio: words,
       amount: words,

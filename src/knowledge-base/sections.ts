@@ -30,6 +30,11 @@ export const sectionsFileSchema = z.object({
    * name, they point at no one clause of it (English words are read through the glossary first).
    */
   background: z.array(term).default([]),
+  /**
+   * Words asking for all of a part even when the rest of the question names some of its clauses
+   * (整个程序, 逐条, 从准备材料到认定再到考核); `…` stands for any text between.
+   */
+  span: z.object({ zh: z.array(term).default([]), en: z.array(term).default([]) }).default({ zh: [], en: [] }),
   sections: z
     .array(
       z.object({

@@ -22,6 +22,7 @@ const detailKinds = [
   'count',
   'number',
   'contact',
+  'form',
   'definition',
   'body',
   'list',

@@ -28,6 +28,7 @@ export type DetailKind =
   | 'count'
   | 'number'
   | 'contact'
+  | 'form'
   | 'definition'
   | 'body'
   | 'list';
@@ -97,6 +98,11 @@ const ASK_PATTERNS: AskPattern[] = [
   {
     kind: 'contact',
     re: new RegExp(`(${alternation(WORDS.contact)}|[在去到]哪(里|儿)?(交|报|办|递|下|领|填)|${en('contact')})`),
+  },
+  {
+    // After contact: "where do we submit the application form" asks where.
+    kind: 'form',
+    re: new RegExp(`(${alternation(WORDS.form)}|${en('form')})`),
   },
   {
     // "中小企业咋界定": the plan uses its terms without defining them.
@@ -196,7 +202,7 @@ export function askingPart(question: string): string | undefined {
 }
 
 /** True when a piece asks something besides a 几 meaning "several". */
-function asksBeyondSeveral(piece: string): boolean {
+export function asksBeyondSeveral(piece: string): boolean {
   return QUESTION_MARKER.test(piece.replace(SEVERAL, ''));
 }
 
@@ -273,7 +279,7 @@ function detailKind(q: string): DetailAsked | undefined {
 }
 
 const NUM = '\\d+(?:\\.\\d+)?(?:-\\d+)?';
-const HOLDS: Record<Exclude<DetailKind, 'contact' | 'body' | 'list' | 'duration' | 'count'>, RegExp> = {
+const HOLDS: Record<Exclude<DetailKind, 'contact' | 'form' | 'body' | 'list' | 'duration' | 'count'>, RegExp> = {
   // 明确各类主体的责权利: the plan requires the parties to settle it themselves.
   definition: /(是指|系指|指的是|定义为|界定为|明确)/,
   number: new RegExp(`${NUM}`),
@@ -337,6 +343,7 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
     const norm = normalize(withoutCitations(piece));
     switch (asked.kind) {
       case 'contact':
+      case 'form':
         return false;
       case 'body':
         return BODY.test(norm);

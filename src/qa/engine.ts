@@ -21,6 +21,7 @@ import { loadThresholds, type Threshold } from '../thresholds/index.ts';
 import {
   askingPart,
   type DetailAsked,
+  type DetailKind,
   datesStated,
   detailAsked,
   holdsDetail,
@@ -244,7 +245,19 @@ const TASK_REQUEST = (() => {
   );
 })();
 
-const FIGURE_KINDS = new Set(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'contact', 'definition']);
+/** Kinds a yes/no question still asks as a detail (有没有模板 asks for the template, not a fit). */
+const YES_NO_DETAILS = new Set<DetailKind>(['contact', 'form']);
+const FIGURE_KINDS = new Set([
+  'amount',
+  'ratio',
+  'date',
+  'duration',
+  'count',
+  'number',
+  'contact',
+  'form',
+  'definition',
+]);
 
 /** Abstentions a question asking for the verdict on its own figures overrides: the figures settle it. */
 const FIGURE_OVERRIDES = new Set<AbstainReason>(['low_confidence', 'unknown_terms', 'detail_missing']);
@@ -327,7 +340,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   const decide = (rawQuestion: string): QaResult => {
     const question = rawQuestion.slice(0, maxQuestionLength);
     // A section number (三（一）, 3.1, 三、) presents the whole section.
-    const part = sections.reference(question);
+    const part =
+      sections.reference(question) ??
+      sections.mentioned(question, {
+        cover: (piece, clause) => retriever.coverage(retriever.analyse(piece), `${clause.title}\n${clause.text}`),
+      });
     if (part) {
       const answers = part.clauses.slice(0, 5).map((clause) => ({ clause, score: 1 }));
       return { question: rawQuestion, abstained: false, answers, suggestions: [], lookup: true, section: part };
@@ -411,7 +428,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
         .map((p) => ({ detail: p.asked, holder: p.asked && holderOf(p.asked) }))
         .find((p) => p.holder);
       const missing = parts.find(
-        (p) => p.asked && FIGURE_KINDS.has(p.asked.kind) && !(p.yesNo && p.asked.kind !== 'contact'),
+        (p) => p.asked && FIGURE_KINDS.has(p.asked.kind) && !(p.yesNo && !YES_NO_DETAILS.has(p.asked.kind)),
       );
       if (!settled && missing) {
         // A mixed question (认定了有钱拿没，给好多): the part a clause settles is answered, the rest named.
@@ -442,7 +459,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
           p.asked &&
           p.asked !== settled.detail &&
           FIGURE_KINDS.has(p.asked.kind) &&
-          !p.yesNo &&
+          (!p.yesNo || YES_NO_DETAILS.has(p.asked.kind)) &&
           !holds(holder, p.asked) &&
           !holderOf(p.asked)
             ? [p.asked]
@@ -565,15 +582,22 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
 
   /** A broad question (申请需要满足哪些条件) presents the whole part of the plan it asks about. */
   const withSection = (result: QaResult): QaResult => {
-    if (result.abstained || result.lookup || result.check || result.section || result.open) return result;
+    // Asking words dilute a question (组建要求一条条说下): below the bar, one asking for all of a part is still broad.
+    const weak = result.abstained && result.reason === 'low_confidence';
+    if ((result.abstained && !weak) || result.lookup || result.check || result.section || result.open) return result;
     const question = result.question.slice(0, maxQuestionLength);
     const section = sections.broad(question, {
-      top: result.answers.map((a) => a.clause.id),
+      weak,
+      top: (weak ? result.suggestions : result.answers.map((a) => a.clause)).map((c) => c.id),
       cover: (piece, clause) => retriever.coverage(retriever.analyse(piece), `${clause.title}\n${clause.text}`),
       translate: (piece) => english.translate(piece).zh,
     });
     if (!section) return result;
-    const { lead: _lead, items: _items, ...rest } = result;
+    const { lead: _lead, items: _items, reason: _reason, ...rest } = result;
+    if (weak) {
+      const answers = section.clauses.slice(0, 5).map((clause) => ({ clause, score: 1 }));
+      return { ...rest, abstained: false, answers, suggestions: [], section };
+    }
     return { ...rest, section };
   };
 

@@ -283,7 +283,7 @@ export function createConversationalQa(
     const answers: ScoredClause[] = [own, ...result.answers.filter((a) => a !== own)];
     const { lead: _lead, items: _items, check: _check, notPaid: _notPaid, history: _history, ...rest } = result;
     const asked = result.asked;
-    if (asked && !['list', 'contact', 'definition', 'body'].includes(asked.kind)) {
+    if (asked && !['list', 'contact', 'form', 'definition', 'body'].includes(asked.kind)) {
       if (!holdsDetail(own.clause.text, asked)) {
         // The plan states that figure for another subject only: name the clause, give no figure.
         return {

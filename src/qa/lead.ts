@@ -27,7 +27,7 @@ export function extractLead(
   /** How well a piece of the clause matches the question, synonyms and word weights included. */
   match: (piece: string) => number,
 ): string | undefined {
-  if (asked.kind === 'list' || asked.kind === 'contact') return undefined;
+  if (asked.kind === 'list' || asked.kind === 'contact' || asked.kind === 'form') return undefined;
   let candidates = detailFragments(clauseText, asked);
   // A salutation line ("各区县经济信息委，…，各有关单位：") names whom a notice is sent to, which
   // answers "发给谁" but not "谁发的".

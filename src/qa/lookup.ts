@@ -8,7 +8,7 @@ import type { Clause, KnowledgeBase } from '../knowledge-base/index.ts';
 const CN = '一二三四五六七八九十';
 
 const TAIL =
-  '\\s*(?:条|款|项)?\\s*(?:是什么|是啥|讲的?什么|说的?什么|说了什么|写了什么|内容|原文|怎么说|讲了啥|说了啥)?\\s*[?？。!！]*\\s*$';
+  '\\s*(?:条|款|项)?\\s*(?:是什么|是啥|讲的?什么|说的?什么|说了什么|写了什么|内容|原文|怎么说|讲了啥|说了啥|讲的啥|说的啥|写的啥|写了啥|讲的是什么|讲的是啥|说的是什么|写了些什么)?\\s*[?？。!！]*\\s*$';
 const NAMED_TAIL = new RegExp(`^${TAIL}`);
 const DOTTED = new RegExp(`^\\s*(?:第)?(\\d{1,2}(?:\\.\\d{1,2}){0,2})${TAIL}`);
 const LABELLED = new RegExp(

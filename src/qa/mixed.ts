@@ -6,10 +6,26 @@
  * leaves open (专项支持给多少钱) is still a near miss.
  */
 import { alternation, lexicon } from '../knowledge-base/lexicon.ts';
-import { type DetailAsked, type DetailKind, detailAsked, isYesNo } from './detail.ts';
+import { asksBeyondSeveral, type DetailAsked, type DetailKind, detailAsked, isYesNo } from './detail.ts';
 
 /** The kinds of detail a clause either states or leaves open. */
-const FIGURE_KINDS = new Set<DetailKind>(['amount', 'ratio', 'date', 'duration', 'count', 'number', 'definition']);
+const FIGURE_KINDS = new Set<DetailKind>([
+  'amount',
+  'ratio',
+  'date',
+  'duration',
+  'count',
+  'number',
+  'definition',
+  'form',
+  'contact',
+]);
+
+/** Kinds a yes/no piece asks as a detail (有没有官方模板, 有没有联系电话), not as a fit. */
+const YES_NO_DETAILS = new Set<DetailKind>(['form', 'contact']);
+
+/** Kinds a clause answers by what it says, not by a figure (有哪些, 由谁). */
+const CONTENT_KINDS = new Set<DetailKind>(['list', 'body']);
 
 /**
  * Nouns naming a kind of detail: a yes/no piece naming one (期间有没有异议处理的时限) asks whether the
@@ -41,27 +57,32 @@ export interface MixedQuestion {
  * the message has both kinds of piece.
  */
 export function mixedQuestion(question: string, isOpen: (asked: DetailAsked) => boolean): MixedQuestion | undefined {
-  const pieces = question
-    .split(/[，,。；;！!？?\s]+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  // Each piece with whether a question mark closes it: an open figure asked as a question of its
+  // own (申报截止是哪天？) is named even before the settled part.
+  const pieces = [...question.matchAll(/([^，,。；;！!？?\s]+)([，,。；;！!？?\s]*)/g)].map((m) => ({
+    text: (m[1] ?? '').trim(),
+    asked: /[？?]/.test(m[2] ?? ''),
+  }));
   if (pieces.length < 2) return undefined;
   const settled: string[] = [];
   const open: DetailAsked[] = [];
   let yesNo = false;
   let background = false;
-  for (const piece of pieces) {
+  for (const { text: piece, asked: questionMark } of pieces) {
     const asked = detailAsked(piece);
     const yes = isYesNo(piece);
-    if (asked && FIGURE_KINDS.has(asked.kind) && !yes) {
+    if (asked && FIGURE_KINDS.has(asked.kind) && (!yes || YES_NO_DETAILS.has(asked.kind))) {
       if (!isOpen(asked)) settled.push(piece);
       // An open figure before anything settled is background (想从海外挖几个大牛过来，有没有政策支持);
-      // one asked after it is the question's second half (有钱拿没，给好多).
-      else if (!settled.length) background = true;
+      // one asked after it, or as a question of its own, is a half of the question (有钱拿没，给好多).
+      else if (!settled.length && !questionMark) background = true;
       else if (!open.some((o) => o.kind === asked.kind)) open.push(asked);
     } else if (yes && !DETAIL_NOUN.test(piece)) {
       settled.push(piece);
       yesNo = true;
+    } else if (!yes && (!asked || CONTENT_KINDS.has(asked.kind)) && asksBeyondSeveral(piece)) {
+      // 依托单位得是啥性质的公司？股东最少要几家: what a clause says answers the first half.
+      settled.push(piece);
     }
   }
   if (!settled.length || !(open.length || background)) return undefined;

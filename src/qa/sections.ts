@@ -44,6 +44,11 @@ export interface SectionRanking {
   cover(text: string, clause: Clause): number;
   /** Chinese terms for English words (the glossary's), so an English question's rest can be covered. */
   translate?(english: string): string;
+  /**
+   * The ranking is below the bar for an answer (the asking words dilute 组建要求一条条说下): only a
+   * question asking for all of a part (a `span` word) is then broad.
+   */
+  weak?: boolean;
 }
 
 /** Finds the part of the plan a message names or a broad question asks about. */
@@ -53,6 +58,11 @@ export interface SectionFinder {
   /** The part a broad question asks about as a whole, if it is one. */
   broad(question: string, ranking: SectionRanking): PlanSection | undefined;
   /**
+   * The part whose number a question writes (三（一）讲的啥, 3.2那部分逐条列下, 方案五讲了啥), unless it
+   * asks for a figure or what else it says points at some clauses of the part only.
+   */
+  mentioned(question: string, ranking: Pick<SectionRanking, 'cover'>): PlanSection | undefined;
+  /**
    * Chinese words for the part an English question asks about as a whole (`任务` for "What are the
    * tasks?"), to rank it by when the glossary alone does not read the question; `undefined` when it
    * names none.
@@ -60,9 +70,13 @@ export interface SectionFinder {
   named(question: string): string | undefined;
 }
 
-/** A term of the vocabulary: Chinese text, or English stems in runs separated by `…`. */
+/**
+ * A term of the vocabulary: Chinese text (its pieces in order when it has `…`), or English stems
+ * in runs separated by `…`.
+ */
 interface Term {
   text: string;
+  pieces?: string[];
   runs?: string[][];
 }
 
@@ -101,9 +115,35 @@ const FIGURE_KINDS = new Set<DetailKind>([
   'count',
   'number',
   'contact',
+  'form',
   'definition',
   'body',
 ]);
+
+/**
+ * A part's number written inside a question: `3.2` (not `3.2.6`, `1.5亿`), `三（一）` (not
+ * `三（一）4`), `第三部分第三条`, `第五部分`, `二、` after a pause or 的, `方案五`. Chinese numerals up to 五,
+ * the plan's parts.
+ */
+const WRITTEN_PART: { re: RegExp; id: (m: RegExpExecArray) => string }[] = [
+  { re: /(?<![\d.])([1-5])\.([1-9])(?![\d.]|\s*[%％万亿倍个年])/, id: (m) => `${m[1]}.${m[2]}` },
+  {
+    re: /([一二三四五])\s*[（(]([一二三四五六七八九十])[）)](?!\s*\d)/,
+    id: (m) => `${numeral(m[1])}.${numeral(m[2])}`,
+  },
+  {
+    re: /第([一二三四五])(?:大)?部分(?:的)?第([一二三四五六七八九十])(?:条|项|点|节|部分)/,
+    id: (m) => `${numeral(m[1])}.${numeral(m[2])}`,
+  },
+  { re: /第([一二三四五])(?:大)?(?:部分|章|大块|块|大项)/, id: (m) => numeral(m[1]) },
+  { re: /(?:^|[\s，,。：:的看第])([一二三四五])、/, id: (m) => numeral(m[1]) },
+  { re: /(?:方案|文件)(?:的|里的?|中的?)?第?([一二三四五])(?![一二三四五六七八九十（(\d])/, id: (m) => numeral(m[1]) },
+];
+
+/** `三` → `3`, for the numerals of {@link WRITTEN_PART}. */
+function numeral(cn: string | undefined): string {
+  return String('一二三四五六七八九十'.indexOf(cn ?? '') + 1);
+}
 
 /** A part named as a part (`三、`, `第三部分`), not as the clause of that number. */
 const AS_PART = /^\s*第?[一二三四五六七八九十\d]{1,2}\s*(?:、|部分)/;
@@ -160,9 +200,10 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
   const fold = (t: string) => normalize(t);
   const term = (t: string): Term =>
     /[\u3400-\u9fff]/.test(t)
-      ? { text: fold(t) }
+      ? { text: fold(t), ...(t.includes('…') ? { pieces: t.split('…').map(fold) } : {}) }
       : { text: t, runs: t.split('…').map((run) => englishWords(run).map(englishStem)) };
   const whole = [...vocabulary.whole.zh, ...vocabulary.whole.en].map(term);
+  const span = [...vocabulary.span.zh, ...vocabulary.span.en].map(term);
   const background = vocabulary.background.map(fold).sort((a, b) => b.length - a.length);
   const entries = vocabulary.sections.map((s) => ({
     ...s,
@@ -179,8 +220,53 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
     return { text: fold(question), words, stems: words.map(englishStem) };
   };
   /** Whether a term is in the question: Chinese ones anywhere, English ones by stems, in a Chinese or English question respectively. */
-  const has = (t: Term, r: Reading): boolean =>
-    t.runs ? positions(t, r) !== undefined : !r.words.length && r.text.includes(t.text);
+  const has = (t: Term, r: Reading): boolean => {
+    if (t.runs) return positions(t, r) !== undefined;
+    if (r.words.length) return false;
+    if (!t.pieces) return r.text.includes(t.text);
+    let from = 0;
+    for (const piece of t.pieces) {
+      const at = r.text.indexOf(piece, from);
+      if (at < 0) return false;
+      from = at + piece.length;
+    }
+    return true;
+  };
+
+  /**
+   * Whether what a question says besides the part's name and the asking words (`rest`) points at
+   * some clauses of the part only, not the whole (组建资金有什么条件 → 三（一）4).
+   */
+  const pointsAtSome = (rest: string, part: PlanSection, cover: SectionRanking['cover']): boolean => {
+    let left = rest;
+    // Words naming what the whole plan is about (创新中心, 组建) point at no clause of it.
+    for (const t of background) left = left.split(t).join(' ');
+    const half = part.clauses.length / 2;
+    // The clauses holding a text about as well as the best one does (研发投入: 三（三）4 alone).
+    const holders = (text: string): Clause[] => {
+      const covers = part.clauses.map((c) => cover(text, c));
+      const bar = Math.max(HOLDS_REST, Math.max(0, ...covers) * CLOSE_TO_BEST);
+      return part.clauses.filter((_, i) => (covers[i] ?? 0) >= bar);
+    };
+    // A list naming several clauses one by one (指导思想、目标、原则; 人员、经费、制度) asks for them all.
+    const listed = new Set(
+      left
+        .split(/[、，,；;和与及跟/]/)
+        .filter((p) => p.trim().length >= 2)
+        .flatMap(holders),
+    );
+    if (listed.size > half || listed.size >= 3) return false;
+    const holding = holders(left).length;
+    return holding > 0 && holding <= half;
+  };
+
+  /** The text of a Chinese question without the given terms, longest first. */
+  const without = (text: string, terms: Term[]): string => {
+    let rest = text;
+    for (const t of terms.flatMap((x) => x.pieces ?? [x.text]).sort((a, b) => b.length - a.length))
+      rest = rest.split(t).join(' ');
+    return rest;
+  };
 
   /** The terms of an entry the question holds, or undefined when it does not name the part. */
   const naming = (entry: (typeof entries)[number], r: Reading): Term[] | undefined => {
@@ -205,12 +291,16 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
       const asked = detailAsked(question);
       if (asked && FIGURE_KINDS.has(asked.kind)) return undefined;
       const asksWhole = whole.filter((w) => has(w, r));
+      const spans = span.some((t) => has(t, r));
+      if (ranking.weak && !spans) return undefined;
       for (const entry of entries) {
         const named = naming(entry, r);
         if (!named) continue;
         if (!entry.steps && asksWhole.length === 0) continue;
         const ids = entry.section.clauses.map((c) => c.id);
         if (!ranking.top.slice(0, 3).some((id) => ids.includes(id) || id === entry.id)) continue;
+        // Asked for all of it (整个程序, 从准备材料到认定再到考核): the clauses it names are part of the whole.
+        if (spans) return entry.section;
         // What is left once the part's name and the asking words are gone.
         let rest = r.text;
         if (r.words.length) {
@@ -218,17 +308,30 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
           const left = r.words.filter((_, i) => !used.has(i)).join(' ');
           rest = ranking.translate ? ranking.translate(left) : left;
         } else {
-          for (const t of [...named, ...asksWhole].map((x) => x.text).sort((a, b) => b.length - a.length))
-            rest = rest.split(t).join(' ');
+          rest = without(rest, [...named, ...asksWhole]);
         }
-        // Words naming what the whole plan is about (创新中心, 组建) point at no clause of it.
-        for (const t of background) rest = rest.split(t).join(' ');
-        const covers = entry.section.clauses.map((c) => ranking.cover(rest, c));
-        // The clauses holding the rest about as well as the best one does (研发投入: 三（三）4 alone).
-        const bar = Math.max(HOLDS_REST, Math.max(0, ...covers) * CLOSE_TO_BEST);
-        const holding = covers.filter((v) => v >= bar).length;
-        if (holding > 0 && holding <= entry.section.clauses.length / 2) continue;
+        if (pointsAtSome(rest, entry.section, ranking.cover)) continue;
         return entry.section;
+      }
+      return undefined;
+    },
+    mentioned(question, ranking) {
+      const text = question.normalize('NFKC');
+      for (const { re, id } of WRITTEN_PART) {
+        const m = re.exec(text);
+        if (!m) continue;
+        const partId = id(m);
+        // Only a heading over clauses is a part (3.1, 四); 2.1 or 4.2 is a clause of its own.
+        if (!plan.some((c) => c.id.startsWith(`${partId}.`))) continue;
+        const asked = detailAsked(question);
+        if (asked && FIGURE_KINDS.has(asked.kind)) return undefined;
+        const part = section(partId);
+        const r = read(text.replace(m[0], ' '));
+        // 第四部分说…，那在保障措施里…: the number is background to another part named by its heading.
+        if (entries.some((e) => e.id !== partId && e.titles.some((t) => has(t, r)))) return undefined;
+        if (r.words.length) return part;
+        const rest = without(r.text, [...whole, ...entries.flatMap((e) => (e.id === partId ? e.subjects.flat() : []))]);
+        return pointsAtSome(rest, part, ranking.cover) ? undefined : part;
       }
       return undefined;
     },

@@ -36,6 +36,26 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(chat.text).toContain('具体金额方案未规定');
   });
 
+  it('should answer a what-question beside an open figure and name the figure', async () => {
+    const chat = createConversation();
+    await chat.send('创新中心要采取什么组织形式？成员单位最少要有几家？');
+    expect(chat.text).toContain('依据：三（一）1');
+    expect(chat.text).toContain('方案未规定');
+    expect(chat.text).not.toContain('相关条款（仅供参考，并非答案）');
+  });
+
+  it('should name a template asked for beside a settled detail, even asked as yes or no', () => {
+    const [form, first] = askJson([
+      '工作总结多久报一次？有没有统一的模板',
+      '成员单位最少要有几家？创新中心要采取什么组织形式？',
+    ]);
+    expect(form).toMatchObject({ abstained: false, open: ['form'] });
+    expect(form.answers[0].clause).toBe('4.3');
+    // The open part asked first, as a question of its own, is named too.
+    expect(first).toMatchObject({ abstained: false, open: ['count'] });
+    expect(first.answers[0].clause).toBe('3.1.1');
+  });
+
   it('should still abstain when no part is settled', async () => {
     const chat = createConversation();
     for (const q of ['专项支持给多少钱', '公示几天，期间有没有异议处理的时限？']) {

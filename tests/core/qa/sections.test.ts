@@ -93,6 +93,43 @@ describe('broad questions get the whole section', { timeout: 60_000 }, () => {
     }
   });
 
+  it('should show the section whose number a question writes inside a sentence', async () => {
+    const chat = createConversation();
+    for (const [q, first, count] of [
+      ['三（一）写了些什么', '三（一）1', 4],
+      ['请把3.2那一块的要求一条一条列出来', '三（二）1', 10],
+      ['文件第五部分讲了什么内容', '五（一）', 5],
+      ['方案的二、里都有哪几项', '二（一）', 5],
+    ] as const) {
+      await chat.send(q);
+      expect(citedInOrder(chat.text)[0], q).toBe(first);
+      expect(citedInOrder(chat.text), q).toHaveLength(count);
+    }
+  });
+
+  it('should not take a written number for the part asked about when it is only background', async () => {
+    const chat = createConversation();
+    // A leaf clause written with its item (三（一）4) and a number before another part's heading.
+    await chat.send('三（一）4讲的啥');
+    expect(citedInOrder(chat.text)).toEqual(['三（一）4']);
+    await chat.send('第四部分讲了市里负责组建，那保障措施里区县要做什么？');
+    expect(citedInOrder(chat.text)).toContain('五（二）');
+    expect(citedInOrder(chat.text)).not.toContain('四（一）');
+  });
+
+  it('should answer a question asking for all of a part even when it names some of its clauses', async () => {
+    const chat = createConversation();
+    // Three of the part's titles listed one by one ask for all of them.
+    await chat.send('总体要求那部分，思想、目标、原则分别怎么写的');
+    expect(citedInOrder(chat.text)).toEqual(['一（一）', '一（二）', '一（三）']);
+    // From the first step to the last: the whole procedure.
+    await chat.send('从写建设方案到评定，再到后面的评估，整个程序是怎样的');
+    expect(citedInOrder(chat.text)).toEqual(['四（一）', '四（二）', '四（三）']);
+    // Asking words dilute the ranking below the bar; asking for each one still shows the part.
+    await chat.send('基本条件帮我逐条讲一下');
+    expect(citedInOrder(chat.text)).toEqual(['三（一）1', '三（一）2', '三（一）3', '三（一）4']);
+  });
+
   it('should give presented and section in ask --json, and presented [] when abstaining', () => {
     const [broad, steps, single, lookup, abstained] = askJson([
       '申请需要满足哪些条件',
