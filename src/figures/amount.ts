@@ -5,6 +5,7 @@
  * unit: 1200 typed for a 1000万 threshold probably means 万, so a small bare number is ambiguous.
  */
 import { findMentions, type Mention, NOT_FINITE_WORD, pieceAround, prepare } from './mentions.ts';
+import { DIGIT_CHARS, readNumeral } from './numerals.ts';
 
 /** What {@link parseAmount} read. */
 export type AmountParse =
@@ -42,6 +43,12 @@ const DENIED = /(?:没有|没|不含|不包括|不包含|无|未|不是|并非)[
 const PART_MARKER = /含|包含|包括|其中/g;
 /** Words between two numbers that make them a range, a choice or a list (500到800万, 500或800万, 500，800万). */
 const CONNECTOR = /^\s*(?:到|至|-|~|—|或者?|或是|还是|、|,|\/|or|to)\s*$/;
+/** Words saying that the amounts named are added up (现金600万，再加上设备450万，一共…). */
+const SUM = /加上|再加|加起来|合起来|合计|一共|总共|共计|总计|\bin total\b|\bplus\b|\+/;
+/** N members each putting in the same sum (三家企业各出300万, 四家单位每家投入280万). */
+const EACH = new RegExp(
+  `(?<![${DIGIT_CHARS}\\d])([${DIGIT_CHARS}\\d]{1,3})\\s*(?:家|个|位)[^，,。；;]{0,12}?(?:各|每家|每个|每位|分别|\\beach\\b)`,
+);
 /** Filler around a part's name. */
 const FILLER_EDGE = /^[\s:：的为是有约共计了用于作为]+|[\s:：的为是有约共计了]+$/g;
 
@@ -156,9 +163,22 @@ export function parseAmount(text: string): AmountParse {
   }
   const first = stated[0];
   if (!first) return { kind: 'none' };
-  if (new Set(stated.map((m) => Math.round(m.value))).size > 1) return { kind: 'ambiguous', reason: 'several' };
+  // Several sums said to add up (加上, 一共) are one total, unless one is subscribed capital, which
+  // is not money put in beside the rest.
+  const total = stated.length > 1 && SUM.test(t) && !SUBSCRIBED.test(t);
+  if (!total && new Set(stated.map((m) => Math.round(m.value))).size > 1)
+    return { kind: 'ambiguous', reason: 'several' };
+  // One sum that each of N members puts in.
+  const each = stated.length === 1 ? EACH.exec(t) : null;
+  const members = each ? readNumeral(each[1] ?? '') : undefined;
+  const all = stated.reduce((sum, m) => sum + m.value, 0);
+  // The total may be said too (500万、300万，合计800万): the one that is the sum of the others.
+  const said = stated.length > 2 ? stated.find((m) => Math.abs(all - m.value - m.value) < 0.5) : undefined;
+  const yuan = total
+    ? (said?.value ?? all)
+    : first.value * (members && members > 1 && Number.isInteger(members) ? members : 1);
 
-  const result: AmountParse & { kind: 'amount' } = { kind: 'amount', yuan: Math.round(first.value) };
+  const result: AmountParse & { kind: 'amount' } = { kind: 'amount', yuan: Math.round(yuan) };
   const basis = basisOf(t, first.start);
   if (basis) result.basis = basis;
   const ip = ipOf(t);

@@ -102,6 +102,33 @@ function roleOf(label: { before: string; after: string }, hints: RatioHints): 'p
   return partAfter < wholeAfter ? 'part' : 'whole';
 }
 
+/**
+ * Words naming the quantity outside the part (不搞研发的350人, 除研发以外的其他成本费用1800万, non-R&D
+ * staff): the part is then the whole less it, or the whole the part plus it.
+ */
+const REST =
+  /(不搞|不做|不干|不从事|不是搞|不是做|不属于|非(?!常)|其他|其它|其余|剩下|剩余|以外|之外|除了|除去|\bother\b|\bnon[- ]?|\bremaining\b|\brest\b)/i;
+
+/** The part and whole of two quantities one of which is the rest, or undefined when neither is. */
+function withRest(
+  text: string,
+  all: Mention[],
+  quantities: Mention[],
+  hints?: RatioHints,
+): { part: number; whole: number } | undefined {
+  if (quantities.length !== 2) return undefined;
+  const rests = quantities.filter((q) => REST.test(labels(text, all, all.indexOf(q)).before));
+  if (rests.length !== 1) return undefined;
+  const rest = rests[0] as Mention;
+  const other = quantities.find((q) => q !== rest) as Mention;
+  const role = hints ? roleOf(labels(text, all, all.indexOf(other)), hints) : undefined;
+  // Unnamed, the other is the whole when it is the larger (公司500人，不搞研发的350人).
+  const isWhole = role ? role === 'whole' : other.value >= rest.value;
+  return isWhole
+    ? { part: other.value - rest.value, whole: other.value }
+    : { part: other.value, whole: other.value + rest.value };
+}
+
 /** Picks which two quantities are the part and the whole. */
 function partAndWhole(text: string, all: Mention[], quantities: Mention[], hints?: RatioHints): [Mention, Mention] {
   const largest = quantities.reduce((a, b) => (b.value > a.value ? b : a));
@@ -173,17 +200,21 @@ export function parseRatio(text: string, hints?: RatioHints): RatioParse {
   const bare = quantities.filter((m) => m.kind === 'bare');
   const group = people.length >= 2 ? people : yuan.length >= 2 ? yuan : bare.length >= 2 ? bare : undefined;
   if (!group) return { kind: 'ambiguous', reason: 'no_whole' };
-  const [part, whole] = partAndWhole(t, quantities, group, hints);
-  if (part.negative || whole.negative || part.value < 0 || whole.value < 0)
-    return { kind: 'ambiguous', reason: 'negative' };
-  if (!Number.isFinite(part.value) || !Number.isFinite(whole.value) || whole.value === 0)
+  if (group.some((m) => m.negative || m.value < 0)) return { kind: 'ambiguous', reason: 'negative' };
+  const [partMention, wholeMention] = partAndWhole(t, quantities, group, hints);
+  const { part, whole } = withRest(t, quantities, group, hints) ?? {
+    part: partMention.value,
+    whole: wholeMention.value,
+  };
+  if (part < 0 || whole < 0) return { kind: 'ambiguous', reason: 'part_exceeds_whole' };
+  if (!Number.isFinite(part) || !Number.isFinite(whole) || whole === 0)
     return { kind: 'ambiguous', reason: 'not_finite' };
-  if (part.value > whole.value) return { kind: 'ambiguous', reason: 'part_exceeds_whole' };
-  const percent = (part.value * 100) / whole.value;
-  if (part.kind === 'bare') return share(percent);
+  if (part > whole) return { kind: 'ambiguous', reason: 'part_exceeds_whole' };
+  const percent = (part * 100) / whole;
+  if (partMention.kind === 'bare') return share(percent);
   return {
     kind: 'ratio',
     percent,
-    from: { part: part.value, whole: whole.value, unit: part.kind as 'people' | 'yuan' },
+    from: { part, whole, unit: partMention.kind as 'people' | 'yuan' },
   };
 }

@@ -111,6 +111,21 @@ describe('parseAmount', () => {
     expect(parseAmount(text)).toEqual(expected);
   });
 
+  it.each([
+    ['现金600万，再加上设备折价450万，一共多少', 10_500_000],
+    ['资金500万、知识产权作价300万，合计800万', 8_000_000],
+    ['甲出500万，乙出500万，加起来', 10_000_000],
+    ['三家企业各出300万', 9_000_000],
+    ['四家成员单位每家投入280万', 11_200_000],
+  ])('should add up the sums of %j to %d yuan', (text, yuan) => {
+    expect(parseAmount(text)).toMatchObject({ kind: 'amount', yuan });
+  });
+
+  it('should not add subscribed capital to money paid in, nor sums with no word adding them', () => {
+    expect(parseAmount('注册资本2000万，实缴800万，一共')).toEqual({ kind: 'ambiguous', reason: 'several' });
+    expect(parseAmount('500万，800万')).toEqual({ kind: 'ambiguous', reason: 'several' });
+  });
+
   it('should not throw on long input', () => {
     expect(parseAmount('a'.repeat(10_000))).toEqual({ kind: 'none' });
     expect(parseAmount('😀'.repeat(10_000))).toEqual({ kind: 'none' });

@@ -98,6 +98,21 @@ describe('parseRatio', () => {
     expect(parseRatio(text, STAFF)).toEqual(expected);
   });
 
+  it('should read the quantity outside the part as the whole less the part, or the part’s complement', () => {
+    expect(parseRatio('公司500人，不搞研发的有350人', STAFF)).toMatchObject({
+      kind: 'ratio',
+      percent: 30,
+      from: { part: 150, whole: 500, unit: 'people' },
+    });
+    expect(parseRatio('研发费用700万，除研发以外的其他成本费用1800万', SPENDING)).toMatchObject({
+      kind: 'ratio',
+      percent: 28,
+      from: { part: 7_000_000, whole: 25_000_000 },
+    });
+    expect(parseRatio('研发人员50人，其他人员100人', STAFF)).toMatchObject({ from: { part: 50, whole: 150 } });
+    expect(parseRatio('员工100人，其他人员300人', STAFF)).toEqual({ kind: 'ambiguous', reason: 'part_exceeds_whole' });
+  });
+
   it('should not throw on long input', () => {
     expect(parseRatio('a'.repeat(10_000))).toEqual({ kind: 'none' });
     expect(parseRatio('😀'.repeat(10_000))).toEqual({ kind: 'none' });

@@ -20,6 +20,10 @@ const capital = (value: number): Check => ({ clause: '3.1.4', value, threshold: 
 /** Questions stating the asker's own figures, with the verdict `ask --json` must give. */
 const VERDICTS: [string, Check][] = [
   ['研发人员40个，总共150人，够不够', staff(26.67, false)],
+  // The quantity outside the part, sums added up and one sum put in by each of several members.
+  ['全公司500人，不搞研发的有350人，科技人员比例够不够', staff(30, true)],
+  ['我们三家企业各出300万组建，组建资金够不够', capital(9_000_000)],
+  ['现金600万，再加上设备折价450万，一共投入的组建资金够吗', capital(10_500_000)],
   ['我们研发人员40个，总共150人', staff(26.67, false)],
   ['一共150个人，搞研发的40个，达标吗', staff(26.67, false)],
   ['我司职工总数120人，科技人员40人，符合要求吗？', staff(33.33, true)],
