@@ -588,6 +588,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const question = result.question.slice(0, maxQuestionLength);
     const section = sections.broad(question, {
       weak,
+      answered: !result.abstained,
       top: (weak ? result.suggestions : result.answers.map((a) => a.clause)).map((c) => c.id),
       cover: (piece, clause) => retriever.coverage(retriever.analyse(piece), `${clause.title}\n${clause.text}`),
       translate: (piece) => english.translate(piece).zh,

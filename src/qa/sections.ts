@@ -49,6 +49,11 @@ export interface SectionRanking {
    * question asking for all of a part (a `span` word) is then broad.
    */
   weak?: boolean;
+  /**
+   * The question is answered (not abstained): one that names a part and says nothing else of the
+   * plan is then broad, whichever clauses rank first.
+   */
+  answered?: boolean;
 }
 
 /** Finds the part of the plan a message names or a broad question asks about. */
@@ -156,6 +161,12 @@ const AS_PART = /^\s*第?[一二三四五六七八九十\d]{1,2}\s*(?:、|部分
  */
 const HOLDS_REST = 0.5;
 
+/**
+ * What is left of a question besides a part's name says something of the plan when a clause covers
+ * at least this share of it; below it (建起来以后), the question is about the part alone.
+ */
+const NOTHING_ELSE = 0.15;
+
 /** A clause holds the rest as well as the best one when it covers at least this share of the best's cover. */
 const CLOSE_TO_BEST = 0.8;
 
@@ -260,6 +271,17 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
     return holding > 0 && holding <= half;
   };
 
+  /** Whether the words of a question besides a part's name hold nothing a clause of the plan has. */
+  const saysNothingElse = (rest: string, cover: SectionRanking['cover']): boolean => {
+    let left = rest;
+    for (const t of background) left = left.split(t).join(' ');
+    return plan.every((c) => cover(left, c) < NOTHING_ELSE);
+  };
+
+  /** Whether a question names a part other than the given one (保障措施里区县要做什么 names 五 beside 二). */
+  const namesAnother = (id: string, r: Reading): boolean =>
+    entries.some((e) => e.id !== id && (e.titles.some((t) => has(t, r)) || naming(e, r) !== undefined));
+
   /** The text of a Chinese question without the given terms, longest first. */
   const without = (text: string, terms: Term[]): string => {
     let rest = text;
@@ -297,10 +319,6 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
         const named = naming(entry, r);
         if (!named) continue;
         if (!entry.steps && asksWhole.length === 0) continue;
-        const ids = entry.section.clauses.map((c) => c.id);
-        if (!ranking.top.slice(0, 3).some((id) => ids.includes(id) || id === entry.id)) continue;
-        // Asked for all of it (整个程序, 从准备材料到认定再到考核): the clauses it names are part of the whole.
-        if (spans) return entry.section;
         // What is left once the part's name and the asking words are gone.
         let rest = r.text;
         if (r.words.length) {
@@ -310,6 +328,13 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
         } else {
           rest = without(rest, [...named, ...asksWhole]);
         }
+        const ids = entry.section.clauses.map((c) => c.id);
+        // A question naming the part and nothing else of the plan (建起来以后主要干哪些活) needs no ranking.
+        const ranked = ranking.top.slice(0, 3).some((id) => ids.includes(id) || id === entry.id);
+        const alone = ranking.answered && !namesAnother(entry.id, r) && saysNothingElse(rest, ranking.cover);
+        if (!ranked && !alone) continue;
+        // Asked for all of it (整个程序, 从准备材料到认定再到考核): the clauses it names are part of the whole.
+        if (spans) return entry.section;
         if (pointsAtSome(rest, entry.section, ranking.cover)) continue;
         return entry.section;
       }

@@ -130,6 +130,19 @@ describe('broad questions get the whole section', { timeout: 60_000 }, () => {
     expect(citedInOrder(chat.text)).toEqual(['三（一）1', '三（一）2', '三（一）3', '三（一）4']);
   });
 
+  it('should answer a question naming only the part with it, whichever clause ranks first', async () => {
+    const chat = createConversation();
+    // 五（一） ranks first (创新中心的组织领导), yet the question names the tasks and nothing else of the plan.
+    await chat.send('创新中心建起来以后主要要干哪些活？');
+    expect(citedInOrder(chat.text)).toEqual(['二（一）', '二（二）', '二（三）', '二（四）', '二（五）']);
+    await chat.send('认定后平时运作有什么规矩？');
+    expect(citedInOrder(chat.text)[0]).toBe('三（二）1');
+    expect(citedInOrder(chat.text)).toHaveLength(10);
+    // A question that says more than the part's name is still answered by the clause it points at.
+    await chat.send('专项资金主要起什么作用');
+    expect(chat.text).not.toContain('二、具体任务');
+  });
+
   it('should give presented and section in ask --json, and presented [] when abstaining', () => {
     const [broad, steps, single, lookup, abstained] = askJson([
       '申请需要满足哪些条件',
