@@ -32,6 +32,7 @@ import {
   questionParts,
 } from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
+import { createEnglishRanking } from './english-ranking.ts';
 import { createFigureQuantity } from './figure-quantity.ts';
 import { createLaterDocuments, type NoticeReason } from './later.ts';
 import { extractLead, extractListItems } from './lead.ts';
@@ -170,6 +171,14 @@ export interface QaEngineOptions extends RetrieverOptions {
    */
   maxEnglishUnknownShare?: number;
   /**
+   * The weight (0–1) of an English question's own words (matched against the plan's English reading
+   * and the English example questions) against the glossary's ranking, among the clauses the glossary
+   * scores close to the first, when no glossary term reads any of its content words; it shrinks with
+   * the share the glossary reads. 0 leaves the glossary's order.
+   * @default 0.5
+   */
+  englishOwnWeight?: number;
+  /**
    * How much closer the question must be to a "plan does not say" example than to any answered
    * example of the top clause before abstaining.
    * @default 0.05
@@ -213,6 +222,9 @@ export interface QaEngineOptions extends RetrieverOptions {
 export interface QaEngine {
   ask(question: string): QaResult;
 }
+
+/** A clause the glossary scores at least this share of the first's is reordered by an English question's own words. */
+const ENGLISH_CLOSE = 0.6;
 
 const LEX = lexicon();
 /** Words that ask about the present state of things (`current` in `knowledge/lexicon.json`). */
@@ -276,6 +288,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     minScore = 0.24,
     maxUnknownShare = 0.45,
     maxEnglishUnknownShare = 0.34,
+    englishOwnWeight = 0.5,
     unansweredMargin = 0.05,
     holderShare = 0.7,
     tieShare = 0.9,
@@ -295,6 +308,26 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     }),
     functionWords: LEX.functionWords.en,
   });
+  const englishRanking = createEnglishRanking(kb, LEX.functionWords.en);
+  /**
+   * Clauses the glossary ranks close to the first are reordered by the question's own English words
+   * as well (the plan's reading and the English examples hold words no glossary group has).
+   */
+  const byOwnWords = (question: string, ranked: ClauseScore[]): ClauseScore[] => {
+    const first = ranked[0];
+    const { rest, content } = english.translate(question);
+    const own = englishRanking.scores(question);
+    // The more of the question the glossary read, the more its order stands.
+    const weight = englishOwnWeight * (rest.length / Math.max(1, content));
+    if (!first || own.size === 0 || weight <= 0) return ranked;
+    const close = ranked.filter((s) => s.score >= first.score * ENGLISH_CLOSE);
+    const weighed = (s: ClauseScore) =>
+      (1 - weight) * (s.score / first.score) + weight * (own.get(`${s.clause.doc}/${s.clause.id}`) ?? 0);
+    const order = [...close].sort((a, b) => weighed(b) - weighed(a));
+    // The scores stay the glossary's, so the bar for an answer means the same for every question.
+    const scored = order.map((s, i) => ({ ...s, score: close[i]?.score ?? s.score }));
+    return [...scored, ...ranked.slice(close.length)];
+  };
   // The documents' own years name the document, not a period its figures belong to.
   const issueYears = new Set(kb.documents.map((d) => d.date.slice(0, 4)));
   const issueDates = new Set(
@@ -388,7 +421,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     // A bare number ("1", "-5") names no clause and asks nothing.
     const onlyNumbers = query.features.every((f) => /^l:[\d.]+$/.test(f.key));
     if (query.mass === 0 || onlyNumbers) return abstain(rawQuestion, 'no_content', []);
-    const ranked = retriever.rank(query);
+    const ranked = isEn ? byOwnWords(question, retriever.rank(query)) : retriever.rank(query);
     // An English question is checked in the Chinese terms it was mapped to as well.
     if (otherDocuments.asksAboutOther(question) || (isEn && otherDocuments.asksAboutOther(text)))
       return abstain(rawQuestion, 'other_document', ranked);

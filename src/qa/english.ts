@@ -26,9 +26,10 @@ function stem(word: string): string {
 export interface EnglishTranslator {
   /**
    * The Chinese pseudo-question, how many glossary groups (and numbers) matched and how many of
-   * the question's words they cover.
+   * the question's words they cover; the content words (not function words) no glossary term
+   * covers (`rest`) and how many content words the question has.
    */
-  translate(question: string): { zh: string; matched: number; covered: number };
+  translate(question: string): { zh: string; matched: number; covered: number; rest: string[]; content: number };
   /**
    * The share (0–1) of the question's content words (those not in the function-word list) that
    * neither a glossary term nor the plan's own vocabulary (its reading in English) has: a question
@@ -75,6 +76,7 @@ export function createEnglishTranslator(
   vocabulary: EnglishVocabulary = {},
 ): EnglishTranslator {
   const functionWords = new Set((vocabulary.functionWords ?? []).flatMap((w) => wordsOf(w)));
+  const isContent = (w: string): boolean => /[a-z]/.test(w) && w.length > 1 && !functionWords.has(w);
   // A word is known by its stem, and by the parts of a hyphenated word (high-tech → high, tech).
   const knownStems = new Set<string>();
   // Known words of five letters or more by length, for typos (evaluaton for evaluation).
@@ -148,10 +150,17 @@ export function createEnglishTranslator(
         zh.push(f.zh);
       }
       for (const [i, w] of words.entries()) if (/\d/.test(w) && !used[i]) zh.push(w);
-      return { zh: zh.join(' '), matched: zh.length, covered: used.filter(Boolean).length };
+      const content = words.flatMap((w, i) => (isContent(w) ? [i] : []));
+      return {
+        zh: zh.join(' '),
+        matched: zh.length,
+        covered: used.filter(Boolean).length,
+        rest: content.filter((i) => !used[i]).map((i) => words[i] as string),
+        content: content.length,
+      };
     },
     unknownShare(question) {
-      const content = wordsOf(question).filter((w) => /[a-z]/.test(w) && w.length > 1 && !functionWords.has(w));
+      const content = wordsOf(question).filter(isContent);
       if (!content.length) return 0;
       const knownWord = (w: string): boolean => knownStems.has(stem(w)) || typoOfKnown(w);
       const known = (w: string): boolean =>
