@@ -38,6 +38,11 @@ const languageSchema = z.object({
    * asks whether equipment counts toward what was just discussed.
    */
   implicitObject: terms,
+  /**
+   * Asking for what comes after the last step (然后呢, 下一步是什么, what happens next): after a step of
+   * the procedure (`steps` in `sections.json`), the next step answers.
+   */
+  next: terms,
 });
 
 const kinds = [

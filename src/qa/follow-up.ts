@@ -21,6 +21,7 @@ import {
   loadFollowUpVocabulary,
   loadKnowledge,
 } from '../knowledge-base/index.ts';
+import { loadSectionsVocabulary } from '../knowledge-base/sections.ts';
 import type { ChatRef, Clock, Store, UserRef } from '../ports.ts';
 import { type AskJson, toAskJson } from './ask-json.ts';
 import { createContextStore, type QaContext } from './context.ts';
@@ -76,6 +77,9 @@ const byLength = (a: string, b: string) => b.length - a.length;
 /** Trailing punctuation and white space. */
 const TRAILING_PUNCTUATION = /[\s?？!！。.,，~～…]+$/u;
 const CJK = /[\u3400-\u9fff]/g;
+
+/** A clause of the last section is preferred when it scores at least this share of the first. */
+const SAME_SECTION = 0.75;
 
 /** The section of a clause: `3.2` for `3.2.7`, the clause itself at the top. */
 function sectionOf(id: string): string {
@@ -300,6 +304,50 @@ export function createConversationalQa(
     return { ...rest, answers };
   };
 
+  /**
+   * A new topic asked of the same subject (那研发经费呢 after the share of R&D staff) stays in the last
+   * section when a clause there ranks close to the first (三（二）7, not the lead unit's 三（三）4).
+   */
+  const withinSection = (result: QaResult, section: string): QaResult => {
+    const [top] = result.answers;
+    if (result.abstained || !top || sectionOf(top.clause.id) === section) return result;
+    const own = result.answers.find((a) => sectionOf(a.clause.id) === section && a.score >= top.score * SAME_SECTION);
+    if (!own) return result;
+    const { lead: _lead, items: _items, check: _check, notPaid: _notPaid, history: _history, ...rest } = result;
+    const answers = [own, ...result.answers.filter((a) => a !== own)];
+    const asked = result.asked;
+    if (asked && !['list', 'contact', 'form', 'definition', 'body'].includes(asked.kind)) {
+      if (!holdsDetail(own.clause.text, asked)) return result;
+      const lead = extractLead(result.question, own.clause.text, asked, () => 1);
+      return { ...rest, answers, ...(lead ? { lead } : {}) };
+    }
+    return { ...rest, answers };
+  };
+
+  const stepLists = loadSectionsVocabulary(kb).sections.flatMap((x) => (x.steps ? [x.steps] : []));
+  const nextWords = {
+    zh: [...vocabulary.zh.next].sort(byLength),
+    en: vocabulary.en.next.map((w) => w.toLowerCase()).sort(byLength),
+  };
+  /** The step after the last turn's clause when the message asks what comes next (然后呢, what happens next?). */
+  const nextStep = (question: string, context: QaContext): Clause | undefined => {
+    const lang: Lang = isEnglish(question) ? 'en' : 'zh';
+    let core = question.trim().replace(TRAILING_PUNCTUATION, '');
+    if (lang === 'en') core = core.toLowerCase();
+    const term = nextWords[lang].find((t) => find(t, lang).test(core));
+    if (!term) return undefined;
+    // Nothing else of substance: "然后呢", "and what happens after that?", not "然后专项资金给多少".
+    const rest = without(without(core, [term], lang), [...words[lang].leading, ...words[lang].questionWords], lang);
+    const more = lang === 'en' ? rest.split(/[^a-z]+/).some((x) => x.length >= 3) : (rest.match(CJK) ?? []).length >= 2;
+    if (more) return undefined;
+    for (const steps of stepLists) {
+      const at = steps.indexOf(context.clause);
+      const id = at >= 0 ? steps[at + 1] : undefined;
+      if (id) return kb.clause(`${context.doc}/${id}`);
+    }
+    return undefined;
+  };
+
   /** The context an answered turn leaves. */
   const contextOf = (read: string, result: QaResult): Omit<QaContext, 'v' | 'at'> | undefined => {
     const top = result.answers[0]?.clause;
@@ -320,6 +368,14 @@ export function createConversationalQa(
   };
 
   const NEAR_MISS = new Set(['detail_missing', 'unanswered_example']);
+  /** Abstentions for a message too thin to rank, which the last topic may fill in. */
+  const RETRY = new Set(['low_confidence', 'english_unknown']);
+  const isShort = (question: string): boolean => {
+    const text = question.trim().replace(TRAILING_PUNCTUATION, '');
+    return isEnglish(text)
+      ? text.split(/\s+/).filter(Boolean).length <= vocabulary.maxLength.en
+      : text.length <= vocabulary.maxLength.zh;
+  };
 
   const ask = (question: string, context?: QaContext): ConversationTurn => {
     const alone = (): ConversationTurn => {
@@ -327,13 +383,63 @@ export function createConversationalQa(
       const next = contextOf(question, result);
       return { result, ...(next ? { context: next } : {}) };
     };
-    const e = context ? ellipsis(question) : undefined;
-    if (!context || !e) return alone();
-    const reading = merge(e, context);
+    if (!context) return alone();
+    const step = nextStep(question, context);
+    if (step) {
+      // The next step is looked up as its number is: quoted whole, without a ranking.
+      const result = engine.ask(step.label);
+      if (!result.abstained && result.answers[0]?.clause === step) {
+        const lang: Lang = isEnglish(question) ? 'en' : 'zh';
+        return {
+          result: { ...result, question },
+          reading: step.label,
+          context: {
+            question: `${step.label}${step.title}`,
+            lang,
+            doc: step.doc,
+            clause: step.id,
+            section: sectionOf(step.id),
+            terms: keyTerms(step.title, 'zh'),
+          },
+        };
+      }
+    }
+    const e = ellipsis(question);
+    if (!e) {
+      // A short message the plan answers nowhere on its own (多久一次？ 最后谁定？) is read as a question
+      // about the last topic; an abstention for a reason of its own (税收, another document) stands.
+      const own = alone();
+      const short = e === undefined && isShort(question);
+      if (!short || !own.result.abstained || !RETRY.has(own.result.reason ?? '')) return own;
+      const lang: Lang = isEnglish(question) ? 'en' : 'zh';
+      const core = question.trim().replace(TRAILING_PUNCTUATION, '');
+      const reading = merge({ form: 'question', lang, core: lang === 'en' ? core.toLowerCase() : core }, context);
+      // Only a question asking a kind of detail (几年一回, 谁来组织) the last topic's clause states.
+      const asked = detailAsked(question);
+      if (!asked) return own;
+      const merged = engine.ask(reading);
+      const top = merged.answers[0]?.clause;
+      if (merged.abstained || !top || sectionOf(top.id) !== context.section || !holdsDetail(top.text, asked))
+        return own;
+      const next = contextOf(reading, merged);
+      return { result: { ...merged, question }, reading, ...(next ? { context: next } : {}) };
+    }
+    let reading = merge(e, context);
     let merged: QaResult | undefined = engine.ask(reading);
     if (e.subject && e.subject.id !== context.subject) merged = forSubject(merged, e.subject, reading);
-    const usable = merged && (!merged.abstained || NEAR_MISS.has(merged.reason ?? ''));
-    if (!merged || !usable) return alone();
+    const usable = (r: QaResult | undefined): r is QaResult =>
+      r !== undefined && (!r.abstained || NEAR_MISS.has(r.reason ?? ''));
+    if (!usable(merged) && e.form === 'topic' && !e.subject) {
+      // Too thin as a new topic ("and if one fails?"): a question within the last one, its terms kept.
+      const within = merge({ ...e, form: 'within' }, context);
+      const again = engine.ask(within);
+      if (!again.abstained && sectionOf(again.answers[0]?.clause.id ?? '') === context.section) {
+        reading = within;
+        merged = again;
+      }
+    }
+    if (!usable(merged)) return alone();
+    if (e.form === 'topic' && !e.subject) merged = withinSection(merged, context.section);
     if (e.form === 'within') {
       // A topic of its own is read within the last one only when it stays there (设备 within 组建资金);
       // otherwise the message is a new question (还有专项支持给几年).

@@ -211,6 +211,45 @@ describe('follow-up reading', () => {
   });
 });
 
+describe('follow-ups that continue the procedure or the last topic', () => {
+  const clauses = (lines: string[]) =>
+    answerConversation(lines).map((d) => (d.abstained ? 'abstained' : d.answers[0]?.clause));
+
+  it('should answer 然后呢 after a step of the procedure with the next step', () => {
+    expect(clauses(['建设方案由谁来编制', '然后呢', '接下来呢？'])).toEqual(['4.1', '4.2', '4.3']);
+    expect(clauses(['Who prepares the construction plan?', 'what happens next?', 'and then?'])).toEqual([
+      '4.1',
+      '4.2',
+      '4.3',
+    ]);
+    // A next step with a topic of its own is a question of its own.
+    expect(answerConversation(['建设方案由谁来编制', '然后专项资金给多少'])[1]).toMatchObject({
+      abstained: true,
+      reason: 'detail_missing',
+    });
+  });
+
+  it('should read a short question the plan answers nowhere alone against the last topic', () => {
+    const [, alone] = answerConversation(['研发人员要占多少', '几年一回？']);
+    expect(alone?.abstained).toBe(true);
+    const [, read] = answerConversation(['认定以后要评估吗', '几年一回？']);
+    expect(read?.answers[0]?.clause).toBe('4.3');
+    // An abstention for a reason of its own stands: taxes are no part of the plan.
+    expect(answerConversation(['认定以后要评估吗', '税率多少？'])[1]?.abstained).toBe(true);
+    // A short message asking no detail of the last topic is not read into it.
+    expect(answerConversation(['认定以后要评估吗', '明天会下雨吗？'])[1]?.abstained).toBe(true);
+  });
+
+  it('should keep a new topic of the same subject in the last section', () => {
+    // The lead unit's R&D investment (三（三）4) ranks first on the words alone.
+    expect(
+      clauses(["What is the minimum share of a center's employees working on R&D?", 'and for R&D costs?']),
+    ).toEqual(['3.2.6', '3.2.7']);
+    // Too thin as a new topic, it is read within the last one with its terms.
+    expect(clauses(['Are centers evaluated regularly?', 'and if a center fails?'])).toEqual(['4.3', '4.3']);
+  });
+});
+
 describe('answerConversation', () => {
   it('should give the ask --json documents of one user’s consecutive messages, each question as typed', () => {
     const docs = answerConversation([
