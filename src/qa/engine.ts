@@ -223,6 +223,22 @@ export interface QaEngine {
   ask(question: string): QaResult;
 }
 
+/** Abstentions of a whole message that its questions, decided one by one, may lift. */
+const SPLIT_REASONS = new Set<AbstainReason>([
+  'current_state',
+  'other_document',
+  'low_confidence',
+  'detail_missing',
+  'unanswered_example',
+]);
+/** Abstentions of one question of several that name a detail the plan leaves open beside an answer. */
+const OPEN_REASONS = new Set<AbstainReason>([
+  'current_state',
+  'other_document',
+  'detail_missing',
+  'unanswered_example',
+]);
+
 /** A clause the glossary scores at least this share of the first's is reordered by an English question's own words. */
 const ENGLISH_CLOSE = 0.6;
 
@@ -613,6 +629,37 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     return { ...rest, abstained: false, asked, ...(lead ? { lead } : {}), answers, suggestions: [], check };
   };
 
+  /**
+   * A message of several questions (建设方案交给哪个部门？今年截止到哪天？) that one of them sinks as a
+   * whole: each is decided alone, and when one is answered and another asks a detail the plan cannot
+   * give (a date of this year, another document's rule, a figure no clause states), the answer comes
+   * with that detail named as open. An abstention for any other reason stands.
+   */
+  const bySentence = (result: QaResult): QaResult => {
+    if (!result.abstained || !SPLIT_REASONS.has(result.reason ?? 'no_content')) return result;
+    const sentences = result.question
+      .slice(0, maxQuestionLength)
+      .split(/(?<=[？?！!。；;])/)
+      .map((t) => t.trim())
+      .filter((t) => t.length >= 2);
+    if (sentences.length < 2) return result;
+    const decided = sentences.map((text) => ({ text, result: decide(text) }));
+    // The first question is the one answered; what follows asks details of it. A question left
+    // open before it is one of its own (公示期有多长？谁可以提异议？), and the message stays a near miss.
+    const answered = decided[0] && !decided[0].result.abstained && !decided[0].result.lookup ? decided[0] : undefined;
+    // A figure asked with no topic of its own (今年截止到哪天？) is asked of the answered question's topic.
+    const isOpen = (d: (typeof decided)[number], asked: DetailAsked | undefined): asked is DetailAsked =>
+      d.result.abstained &&
+      asked !== undefined &&
+      (OPEN_REASONS.has(d.result.reason ?? 'no_content') ||
+        (d.result.reason === 'low_confidence' && FIGURE_KINDS.has(asked.kind)));
+    const pieces = decided.map((d) => ({ d, asked: detailAsked(d.text) }));
+    const open = pieces.flatMap(({ d, asked }) => (isOpen(d, asked) ? [asked] : []));
+    const sunk = pieces.some(({ d, asked }) => d !== answered && !isOpen(d, asked));
+    if (!answered || open.length === 0 || sunk) return result;
+    return { ...answered.result, question: result.question, open: [...(answered.result.open ?? []), ...open] };
+  };
+
   /** A broad question (申请需要满足哪些条件) presents the whole part of the plan it asks about. */
   const withSection = (result: QaResult): QaResult => {
     // Asking words dilute a question (组建要求一条条说下): below the bar, one asking for all of a part is still broad.
@@ -660,7 +707,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       withFigureCheck(
         distinctions.length
           ? { ...decide(later.withoutDistinctions(question)), question: rawQuestion, distinctions }
-          : decide(rawQuestion),
+          : bySentence(decide(rawQuestion)),
       ),
     );
     const texts = [question];

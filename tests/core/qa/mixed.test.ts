@@ -56,6 +56,24 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(first.answers[0].clause).toBe('3.1.1');
   });
 
+  it('should answer the first of several questions and name a date or contact the plan cannot give', () => {
+    const [date, contact, nearMiss, uncovered] = askJson([
+      // 今年什么时候开始申报 alone is about this year: the plan of 2017 cannot say.
+      '建设方案由谁来编制？今年什么时候开始申报？',
+      '工程由哪个部门牵头实施？办公电话是多少？',
+      // The open figure comes first: a near miss of its own, not a half of a question answered.
+      '公示期有多长？公示期间谁可以提异议？',
+      // A second question on a topic the plan never touches sinks the message.
+      '创新中心由谁牵头实施？今年的税率是多少？',
+    ]);
+    expect(date).toMatchObject({ abstained: false, open: ['date'] });
+    expect(date.answers[0].clause).toBe('4.1');
+    expect(contact).toMatchObject({ abstained: false, open: ['contact'] });
+    expect(contact.answers[0].clause).toBe('4');
+    expect(nearMiss).toMatchObject({ abstained: true, reason: 'detail_missing' });
+    expect(uncovered).toMatchObject({ abstained: true, reason: 'uncovered_topic' });
+  });
+
   it('should still abstain when no part is settled', async () => {
     const chat = createConversation();
     for (const q of ['专项支持给多少钱', '公示几天，期间有没有异议处理的时限？']) {
