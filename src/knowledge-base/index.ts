@@ -3,6 +3,7 @@
  * The plan text, parsed into clauses, with the glossary and example questions.
  */
 export { FIGURES_FILE, loadFigures, type PlanFigure } from './figures.ts';
+export { FITS_FILE, type FitVocabulary, loadFitVocabulary } from './fits.ts';
 export {
   FOLLOW_UPS_FILE,
   type FollowUpVocabulary,

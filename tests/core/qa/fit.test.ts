@@ -1,0 +1,62 @@
+/**
+ * Yes/no questions whether the asker's own business or organisation fits the plan are answered by
+ * the clause governing the role asked about, even when the asker's industry is no word of the plan.
+ * The questions are written from the plan's text, not from any question set.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeError } from '../../../src/errors.ts';
+import { DEFAULT_KNOWLEDGE_DIR, loadFitVocabulary } from '../../../src/knowledge-base/index.ts';
+import { createQaEngine, toAskJson } from '../../../src/qa/index.ts';
+import { createConversation, knowledge } from '../../helpers/conversation.ts';
+
+const kb = knowledge();
+const qa = createQaEngine(kb);
+const json = (q: string) =>
+  toAskJson(qa.ask(q), false) as { abstained: boolean; reason?: string; answers: { clause: string }[] };
+
+describe('fit questions', () => {
+  it.each([
+    // An industry the plan never names: the fields centers are laid out in (三（四）) govern it.
+    ['我是开奶茶店的，我能搞个创新中心不', '3.4'],
+    ['我们是做火锅底料的。能不能搞个创新中心？', '3.4'],
+    ['We make hotpot seasoning. Can we set up an innovation center?', '3.4'],
+    // A kind of body asking to lead: the lead unit's requirements (三（三）1) govern it.
+    ['我们是一所理工科大学，能不能牵头组建市级制造业创新中心？', '3.3.1'],
+  ])('should answer %s by %s instead of abstaining', (q, clause) => {
+    const r = json(q);
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause).toBe(clause);
+  });
+
+  it('should abstain as before without the vocabulary', () => {
+    const none = createQaEngine(kb, {
+      fits: { self: { zh: ['不会出现的词'], en: ['never'] }, center: { zh: ['中心'], en: ['center'] }, roles: [] },
+    });
+    expect(none.ask('我是开奶茶店的，我能搞个创新中心不').abstained).toBe(true);
+  });
+
+  it('should leave questions that are not about joining the plan alone', () => {
+    // No center named: another programme's subsidy.
+    expect(json('我们是做餐饮的，能申请稳岗补贴吗').abstained).toBe(true);
+    // Not yes or no.
+    expect(json('我们是做火锅底料的，今年的税率是多少').abstained).toBe(true);
+  });
+
+  it('should quote the governing clause in the chat', async () => {
+    const chat = createConversation();
+    await chat.send('我是开奶茶店的，我能搞个创新中心不');
+    expect(chat.text).toContain('依据：三（四）');
+  });
+
+  it('should name the file and field when a role names a clause the plan lacks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fits-'));
+    const raw = JSON.parse(readFileSync(join(DEFAULT_KNOWLEDGE_DIR, 'fits.json'), 'utf8'));
+    raw.roles[0].clause = '9.9.9';
+    writeFileSync(join(dir, 'fits.json'), JSON.stringify(raw));
+    expect(() => loadFitVocabulary(kb, dir)).toThrow(KnowledgeError);
+    expect(() => loadFitVocabulary(kb, dir)).toThrow(/fits\.json: roles\.0\.clause: 9\.9\.9 does not exist/);
+  });
+});
