@@ -695,9 +695,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const question = result.question.slice(0, maxQuestionLength);
     const section = sections.broad(question, {
       weak,
-      answered: !result.abstained,
       top: (weak ? result.suggestions : result.answers.map((a) => a.clause)).map((c) => c.id),
       cover: (piece, clause) => retriever.coverage(retriever.analyse(piece), `${clause.title}\n${clause.text}`),
+      weight: (piece) => retriever.analyse(piece).mass,
       translate: (piece) => english.translate(piece).zh,
     });
     if (!section) return result;

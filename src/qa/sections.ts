@@ -42,18 +42,16 @@ export interface SectionRanking {
    * used to see whether the words besides the part's name point at some of its clauses only.
    */
   cover(text: string, clause: Clause): number;
+  /** The weight of a piece's content words (0 when it holds only function words). */
+  weight?(text: string): number;
   /** Chinese terms for English words (the glossary's), so an English question's rest can be covered. */
   translate?(english: string): string;
   /**
    * The ranking is below the bar for an answer (the asking words dilute 组建要求一条条说下): only a
-   * question asking for all of a part (a `span` word) is then broad.
+   * question asking for all of a part (a `span` word), or naming the part and nothing else of the
+   * plan, is then broad.
    */
   weak?: boolean;
-  /**
-   * The question is answered (not abstained): one that names a part and says nothing else of the
-   * plan is then broad, whichever clauses rank first.
-   */
-  answered?: boolean;
 }
 
 /** Finds the part of the plan a message names or a broad question asks about. */
@@ -271,6 +269,13 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
     return holding > 0 && holding <= half;
   };
 
+  /** Whether the words of a question besides a part's name and the background are only function words. */
+  const saysNothing = (rest: string, ranking: SectionRanking): boolean => {
+    let left = rest;
+    for (const t of background) left = left.split(t).join(' ');
+    return (ranking.weight?.(left) ?? 1) === 0;
+  };
+
   /** Whether the words of a question besides a part's name hold nothing a clause of the plan has. */
   const saysNothingElse = (rest: string, cover: SectionRanking['cover']): boolean => {
     let left = rest;
@@ -314,7 +319,6 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
       if (asked && FIGURE_KINDS.has(asked.kind)) return undefined;
       const asksWhole = whole.filter((w) => has(w, r));
       const spans = span.some((t) => has(t, r));
-      if (ranking.weak && !spans) return undefined;
       for (const entry of entries) {
         const named = naming(entry, r);
         if (!named) continue;
@@ -329,9 +333,12 @@ export function createSectionFinder(kb: KnowledgeBase, vocabulary: SectionsVocab
           rest = without(rest, [...named, ...asksWhole]);
         }
         const ids = entry.section.clauses.map((c) => c.id);
-        // A question naming the part and nothing else of the plan (建起来以后主要干哪些活) needs no ranking.
         const ranked = ranking.top.slice(0, 3).some((id) => ids.includes(id) || id === entry.id);
-        const alone = ranking.answered && !namesAnother(entry.id, r) && saysNothingElse(rest, ranking.cover);
+        // A question naming the part and nothing else of the plan (建起来以后主要干哪些活) needs no ranking.
+        const alone = !namesAnother(entry.id, r) && saysNothingElse(rest, ranking.cover);
+        // Below the bar, only one asking for all of a part (a span word) or naming it and nothing else
+        // at all (港澳通行证怎么办理 names the steps, and something the plan never mentions) is broad.
+        if (ranking.weak && !spans && !(alone && saysNothing(rest, ranking))) continue;
         if (!ranked && !alone) continue;
         // Asked for all of it (整个程序, 从准备材料到认定再到考核): the clauses it names are part of the whole.
         if (spans) return entry.section;

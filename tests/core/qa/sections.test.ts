@@ -143,6 +143,16 @@ describe('broad questions get the whole section', { timeout: 60_000 }, () => {
     expect(chat.text).not.toContain('二、具体任务');
   });
 
+  it('should answer a question naming only the part even below the bar, and nothing else', async () => {
+    const chat = createConversation();
+    // Too few words to rank, but they name the tasks and nothing else.
+    await chat.send('中心建好以后主要干些啥子');
+    expect(citedInOrder(chat.text)).toEqual(['二（一）', '二（二）', '二（三）', '二（四）', '二（五）']);
+    // Words besides the part's name that the plan never uses are no question about the part.
+    const [customs] = askJson(['港口集装箱通关要走哪些手续']);
+    expect(customs).toMatchObject({ abstained: true, presented: [] });
+  });
+
   it('should give presented and section in ask --json, and presented [] when abstaining', () => {
     const [broad, steps, single, lookup, abstained] = askJson([
       '申请需要满足哪些条件',
