@@ -308,10 +308,14 @@ export function createConversationalQa(
    * A new topic asked of the same subject (那研发经费呢 after the share of R&D staff) stays in the last
    * section when a clause there ranks close to the first (三（二）7, not the lead unit's 三（三）4).
    */
-  const withinSection = (result: QaResult, section: string): QaResult => {
+  const withinSection = (result: QaResult, section: string): QaResult =>
+    preferring(result, (c) => sectionOf(c.id) === section);
+
+  /** The result with the first answer that `fits` first, when it ranks close to the top. */
+  const preferring = (result: QaResult, fits: (c: Clause) => boolean): QaResult => {
     const [top] = result.answers;
-    if (result.abstained || !top || sectionOf(top.clause.id) === section) return result;
-    const own = result.answers.find((a) => sectionOf(a.clause.id) === section && a.score >= top.score * SAME_SECTION);
+    if (result.abstained || !top || fits(top.clause)) return result;
+    const own = result.answers.find((a) => fits(a.clause) && a.score >= top.score * SAME_SECTION);
     if (!own) return result;
     const { lead: _lead, items: _items, check: _check, notPaid: _notPaid, history: _history, ...rest } = result;
     const answers = [own, ...result.answers.filter((a) => a !== own)];
@@ -440,6 +444,8 @@ export function createConversationalQa(
     }
     if (!usable(merged)) return alone();
     if (e.form === 'topic' && !e.subject) merged = withinSection(merged, context.section);
+    // A question about the last topic (报给哪个？) is answered by its clause when that ranks close.
+    if (e.form === 'question' && !e.subject) merged = preferring(merged, (c) => c.id === context.clause);
     if (e.form === 'within') {
       // A topic of its own is read within the last one only when it stays there (设备 within 组建资金);
       // otherwise the message is a new question (还有专项支持给几年).

@@ -240,6 +240,15 @@ describe('follow-ups that continue the procedure or the last topic', () => {
     expect(answerConversation(['认定以后要评估吗', '明天会下雨吗？'])[1]?.abstained).toBe(true);
   });
 
+  it('should answer a question about the last topic by its clause when that ranks close', () => {
+    // The annual summary (四（三）) is handed in; 四（二） (the construction plan) is handed in too.
+    expect(clauses(['认定以后每年要报什么材料', '交给哪个？'])).toEqual(['4.3', '4.3']);
+    // "For …" opens a follow-up in English.
+    expect(clauses(['Do recognised centers receive funding?', 'For how many years?'])).toEqual(['4.2', '4.2']);
+    // 这个工程 is the programme, not a pronoun for the last topic: a question of its own.
+    expect(clauses(['组建资金最少多少', '市经信委在这个工程里负责什么？'])).toEqual(['3.1.4', '4']);
+  });
+
   it('should keep a new topic of the same subject in the last section', () => {
     // The lead unit's R&D investment (三（三）4) ranks first on the words alone.
     expect(
