@@ -117,6 +117,9 @@ describe('Q&A engine', () => {
       '认定为市级创新中心后能享受什么税收减免？',
       '专利许可转让的收益怎么纳税？',
       '公司想注册商标去哪申请',
+      // Labour matters and permits for a plant: the staff and the plant are the plan's words, the topic is not.
+      '中心的员工辞职了，经济补偿怎么算？',
+      '新厂房的环评要找谁批',
       'What tax benefits do recognised innovation centers enjoy?',
     ]) {
       const r = qa.ask(q);
