@@ -52,6 +52,31 @@ function without(norm: string, words: readonly string[]): string {
   return out;
 }
 
+/**
+ * Whether the normalised text names one of `unlike` outside the words set aside, the longer word
+ * winning where they overlap: 人员 inside 研发人员 is the subject, 管理费用 holding 费用 is another
+ * quantity.
+ */
+function namesOutside(norm: string, unlike: readonly string[], setAside: readonly string[]): boolean {
+  const words = [
+    ...setAside.map((w) => ({ w: normalize(w), other: false })),
+    ...unlike.map((w) => ({ w: normalize(w), other: true })),
+  ]
+    .filter((x) => x.w)
+    // Longest first; of two words of one length, the one set aside.
+    .sort((a, b) => b.w.length - a.w.length || Number(a.other) - Number(b.other));
+  let out = norm;
+  for (const { w, other } of words) {
+    const re = /^[\x20-\x7e]+$/.test(w)
+      ? new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`, 'g')
+      : new RegExp(escapeRegExp(w), 'g');
+    if (!re.test(out)) continue;
+    if (other) return true;
+    out = out.replace(re, '|');
+  }
+  return false;
+}
+
 /** Whether the normalised text names one of `words`. */
 const names = (norm: string, words: readonly string[]): boolean => without(norm, words) !== norm;
 
@@ -97,12 +122,9 @@ export function quantityPhrases(question: string, asked: DetailAsked): string[] 
 export function measuresPhrase(figure: PlanFigure, phrase: string, others: readonly PlanFigure[]): boolean {
   const own = names(without(phrase, figure.base), figure.subject);
   const alike = others.filter((o) => o !== figure && o.kind === figure.kind);
-  const rest = without(phrase, [
-    ...figure.subject,
-    ...figure.base,
-    ...(own ? alike.flatMap((o) => [...o.subject, ...o.base]) : []),
-  ]);
-  if (names(rest, figure.unlike)) return false;
+  const setAside = [...figure.subject, ...figure.base, ...(own ? alike.flatMap((o) => [...o.subject, ...o.base]) : [])];
+  const rest = without(phrase, setAside);
+  if (namesOutside(phrase, figure.unlike, setAside)) return false;
   return own || !alike.some((o) => names(rest, o.subject));
 }
 

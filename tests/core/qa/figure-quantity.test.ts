@@ -39,7 +39,8 @@ const FIGURES: { figure: string; clause: string; right: string[]; other: string[
     figure: '30%',
     clause: '3.2.7',
     right: ['研发费用占成本费用的比例要多少', '研发经费要占总支出的百分之几'],
-    other: ['投资里设备要占多少比例', '研发费用占营业收入的比例要多少'],
+    // 管理费用 holds 费用, a word of the base: the longer word names another quantity.
+    other: ['投资里设备要占多少比例', '研发费用占营业收入的比例要多少', '管理费用占成本费用的比例上限是多少'],
   },
   {
     // 一（二）: 力争到2020年，培育…市级制造业创新中心10-15个以上
