@@ -283,7 +283,7 @@ const TASK_REQUEST = (() => {
 })();
 
 /** Kinds a yes/no question still asks as a detail (有没有模板 asks for the template, not a fit). */
-const YES_NO_DETAILS = new Set<DetailKind>(['contact', 'form']);
+const YES_NO_DETAILS = new Set<DetailKind>(['contact', 'form', 'date']);
 const FIGURE_KINDS = new Set([
   'amount',
   'ratio',

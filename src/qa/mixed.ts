@@ -21,8 +21,8 @@ const FIGURE_KINDS = new Set<DetailKind>([
   'contact',
 ]);
 
-/** Kinds a yes/no piece asks as a detail (有没有官方模板, 有没有联系电话), not as a fit. */
-const YES_NO_DETAILS = new Set<DetailKind>(['form', 'contact']);
+/** Kinds a yes/no piece asks as a detail (有没有官方模板, 有没有联系电话, 有没有截止时间), not as a fit. */
+const YES_NO_DETAILS = new Set<DetailKind>(['form', 'contact', 'date']);
 
 /** Kinds a clause answers by what it says, not by a figure (有哪些, 由谁). */
 const CONTENT_KINDS = new Set<DetailKind>(['list', 'body']);

@@ -74,6 +74,13 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(uncovered).toMatchObject({ abstained: true, reason: 'uncovered_topic' });
   });
 
+  it('should name a deadline asked as yes or no beside a settled figure', () => {
+    // 有没有截止时间 asks whether the plan sets a date, which no clause does.
+    const [capital] = askJson(['组建资金最低多少？有没有到位的截止时间？']);
+    expect(capital).toMatchObject({ abstained: false, open: ['date'] });
+    expect(capital.answers[0].clause).toBe('3.1.4');
+  });
+
   it('should still abstain when no part is settled', async () => {
     const chat = createConversation();
     for (const q of ['专项支持给多少钱', '公示几天，期间有没有异议处理的时限？']) {
