@@ -232,6 +232,12 @@ export interface QaEngine {
   ask(question: string): QaResult;
 }
 
+/**
+ * A fit question (我们是做火锅底料的，能不能搞个创新中心) is answered by its governing clause when no
+ * clause scores this much: a lower score is the ranking's guess from the asker's background words.
+ */
+const FIT_BELOW = 0.3;
+
 /** Abstentions of a whole message that its questions, decided one by one, may lift. */
 const SPLIT_REASONS = new Set<AbstainReason>([
   'current_state',
@@ -453,12 +459,14 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     // the clauses below the bar by more than a tie.
     const unknownShare = isEn ? english.unknownShare(question) : query.unknownMass / query.mass;
     const unknown = unknownShare > (isEn ? maxEnglishUnknownShare : maxUnknownShare);
-    const fit = (ranked[0]?.score ?? 0) < minScore || unknown ? fits.governing(question) : undefined;
+    const fit =
+      (ranked[0]?.score ?? 0) < Math.max(minScore, FIT_BELOW) || unknown ? fits.governing(question) : undefined;
     if (fit) {
       const own = ranked.find((s) => s.clause === fit);
       const scored = {
         clause: fit,
-        score: Math.max(minScore, ranked[0]?.score ?? 0) / tieShare,
+        // Clear of a tie with the first, which only guessed from the asker's background words.
+        score: Math.max(minScore, ranked[0]?.score ?? 0) / tieShare + 0.01,
         coverage: own?.coverage ?? 0,
         example: own?.example ?? 0,
         unanswered: 0,
