@@ -5,11 +5,10 @@
  * period what the period is of — and words naming other quantities. The Q&A leads with a figure only
  * when it measures the quantity a question asks about (`qa/figure-quantity`).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from './load.ts';
+import { readKnowledgeJson } from './read-json.ts';
 import type { Clause, KnowledgeBase } from './types.ts';
 
 /** The file under the knowledge folder that describes the plan's figures. */
@@ -68,21 +67,11 @@ export function loadFigures(kb: KnowledgeBase, dir: string = DEFAULT_KNOWLEDGE_D
   const fail = (message: string): never => {
     throw new KnowledgeError(`knowledge/${FIGURES_FILE}: ${message}`);
   };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, FIGURES_FILE), 'utf8'));
-  } catch (cause) {
-    throw new KnowledgeError(`knowledge/${FIGURES_FILE}: cannot read or parse JSON`, { cause });
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
+  const data = readKnowledgeJson(dir, FIGURES_FILE, fileSchema);
   const groups = new Map(kb.glossary.map((g) => [g.id, g]));
   const firstDoc = kb.documents[0]?.id ?? '';
   const seen = new Set<string>();
-  return (parsed.data?.figures ?? []).map((f, i) => {
+  return data.figures.map((f, i) => {
     if (seen.has(f.id)) fail(`figures.${i}.id: "${f.id}" appears twice`);
     seen.add(f.id);
     const clause =

@@ -5,11 +5,10 @@
  * governs each role asked about (to lead: 三（三）1; to set up or apply for a center: 三（四）, the
  * fields). The Q&A answers such a question by that clause when the ranking finds nothing (`qa/fit`).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from './load.ts';
+import { readKnowledgeJson } from './read-json.ts';
 import type { Clause, KnowledgeBase } from './types.ts';
 
 /** The file under the knowledge folder that holds the fit-question vocabulary. */
@@ -54,19 +53,9 @@ export function loadFitVocabulary(kb: KnowledgeBase, dir: string = DEFAULT_KNOWL
   const fail = (message: string): never => {
     throw new KnowledgeError(`knowledge/${FITS_FILE}: ${message}`);
   };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, FITS_FILE), 'utf8'));
-  } catch (cause) {
-    throw new KnowledgeError(`knowledge/${FITS_FILE}: cannot read or parse JSON`, { cause });
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
+  const data = readKnowledgeJson(dir, FITS_FILE, fileSchema);
   const firstDoc = kb.documents[0]?.id ?? '';
-  const { self, center, roles } = parsed.data;
+  const { self, center, roles } = data;
   return {
     self,
     center,

@@ -6,11 +6,10 @@
  * of detail is asked when a follow-up is read in full. Words, not code: a new way of saying "what
  * about" is a data change.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from './load.ts';
+import { readKnowledgeJson } from './read-json.ts';
 import type { KnowledgeBase } from './types.ts';
 
 /** The file under the knowledge folder that holds the follow-up vocabulary. */
@@ -96,22 +95,9 @@ export type FollowUpVocabulary = z.infer<typeof followUpsFileSchema>;
  * @throws KnowledgeError naming the file and field when anything is off
  */
 export function loadFollowUpVocabulary(kb?: KnowledgeBase, dir: string = DEFAULT_KNOWLEDGE_DIR): FollowUpVocabulary {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, FOLLOW_UPS_FILE), 'utf8'));
-  } catch (cause) {
-    throw new KnowledgeError(`knowledge/${FOLLOW_UPS_FILE}: cannot read or parse JSON`, { cause });
-  }
-  const parsed = followUpsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new KnowledgeError(
-      `knowledge/${FOLLOW_UPS_FILE}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-      { cause: parsed.error },
-    );
-  }
+  const data = readKnowledgeJson(dir, FOLLOW_UPS_FILE, followUpsFileSchema);
   if (kb) {
-    parsed.data.subjects.forEach((s, i) => {
+    data.subjects.forEach((s, i) => {
       s.sections.forEach((id, j) => {
         if (!kb.clauses.some((c) => c.id === id || c.id.startsWith(`${id}.`))) {
           throw new KnowledgeError(
@@ -122,5 +108,5 @@ export function loadFollowUpVocabulary(kb?: KnowledgeBase, dir: string = DEFAULT
       });
     });
   }
-  return parsed.data;
+  return data;
 }

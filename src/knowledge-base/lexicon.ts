@@ -7,11 +7,9 @@
  * combine them stay in code (`qa/text`, `qa/detail`, `qa/engine`); their word lists are here.
  * Loaded and validated once, on first use.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { KnowledgeError } from '../errors.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from './load.ts';
+import { readKnowledgeJson } from './read-json.ts';
 
 /** The file under the knowledge folder that holds the lexicon. */
 export const LEXICON_FILE = 'lexicon.json';
@@ -126,21 +124,7 @@ export type Lexicon = z.infer<typeof lexiconFileSchema>;
  * @throws KnowledgeError naming the file and field when it cannot be read or is malformed
  */
 export function loadLexicon(dir: string = DEFAULT_KNOWLEDGE_DIR): Lexicon {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8'));
-  } catch (cause) {
-    throw new KnowledgeError(`knowledge/${LEXICON_FILE}: cannot read or parse JSON`, { cause });
-  }
-  const parsed = lexiconFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new KnowledgeError(
-      `knowledge/${LEXICON_FILE}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-      { cause: parsed.error },
-    );
-  }
-  return parsed.data;
+  return readKnowledgeJson(dir, LEXICON_FILE, lexiconFileSchema);
 }
 
 let shipped: Lexicon | undefined;

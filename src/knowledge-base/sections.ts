@@ -6,11 +6,10 @@
  * that ask for the whole of it (哪些, 都有啥). Words, not code: a new way of naming a part is a data
  * change.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from './load.ts';
+import { readKnowledgeJson } from './read-json.ts';
 import type { KnowledgeBase } from './types.ts';
 
 /** The file under the knowledge folder that holds the parts of the plan and their vocabulary. */
@@ -62,24 +61,11 @@ export type SectionsVocabulary = z.infer<typeof sectionsFileSchema>;
  * @throws KnowledgeError naming the file and field when anything is off
  */
 export function loadSectionsVocabulary(kb?: KnowledgeBase, dir: string = DEFAULT_KNOWLEDGE_DIR): SectionsVocabulary {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, SECTIONS_FILE), 'utf8'));
-  } catch (cause) {
-    throw new KnowledgeError(`knowledge/${SECTIONS_FILE}: cannot read or parse JSON`, { cause });
-  }
-  const parsed = sectionsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new KnowledgeError(
-      `knowledge/${SECTIONS_FILE}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-      { cause: parsed.error },
-    );
-  }
+  const data = readKnowledgeJson(dir, SECTIONS_FILE, sectionsFileSchema);
   if (kb) {
     const doc = kb.documents[0]?.id;
     const mine = kb.clauses.filter((c) => c.doc === doc);
-    parsed.data.sections.forEach((s, i) => {
+    data.sections.forEach((s, i) => {
       if (!mine.some((c) => c.id.startsWith(`${s.id}.`))) {
         throw new KnowledgeError(`knowledge/${SECTIONS_FILE}: sections.${i}.id: the plan has no part ${s.id}`, {
           code: 'knowledge_clause_missing',
@@ -97,5 +83,5 @@ export function loadSectionsVocabulary(kb?: KnowledgeBase, dir: string = DEFAULT
       });
     });
   }
-  return parsed.data;
+  return data;
 }

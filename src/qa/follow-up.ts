@@ -25,7 +25,7 @@ import { loadSectionsVocabulary } from '../knowledge-base/sections.ts';
 import type { ChatRef, Clock, Store, UserRef } from '../ports.ts';
 import { type AskJson, toAskJson } from './ask-json.ts';
 import { createContextStore, type QaContext } from './context.ts';
-import { detailAsked, holdsDetail, isYesNo } from './detail.ts';
+import { type DetailKind, detailAsked, holdsDetail, isYesNo } from './detail.ts';
 import { createQaEngine, type QaEngine, type QaResult, type ScoredClause } from './engine.ts';
 import { isEnglish } from './english.ts';
 import { extractLead } from './lead.ts';
@@ -77,6 +77,9 @@ const byLength = (a: string, b: string) => b.length - a.length;
 /** Trailing punctuation and white space. */
 const TRAILING_PUNCTUATION = /[\s?？!！。.,，~～…]+$/u;
 const CJK = /[\u3400-\u9fff]/g;
+
+/** Kinds of detail a clause answers in words, not by a figure a lead would state. */
+const WORDED_KINDS = new Set<DetailKind>(['list', 'contact', 'form', 'definition', 'body']);
 
 /** A clause of the last section is preferred when it scores at least this share of the first. */
 const SAME_SECTION = 0.75;
@@ -287,7 +290,7 @@ export function createConversationalQa(
     const answers: ScoredClause[] = [own, ...result.answers.filter((a) => a !== own)];
     const { lead: _lead, items: _items, check: _check, notPaid: _notPaid, history: _history, ...rest } = result;
     const asked = result.asked;
-    if (asked && !['list', 'contact', 'form', 'definition', 'body'].includes(asked.kind)) {
+    if (asked && !WORDED_KINDS.has(asked.kind)) {
       if (!holdsDetail(own.clause.text, asked)) {
         // The plan states that figure for another subject only: name the clause, give no figure.
         return {
@@ -320,7 +323,7 @@ export function createConversationalQa(
     const { lead: _lead, items: _items, check: _check, notPaid: _notPaid, history: _history, ...rest } = result;
     const answers = [own, ...result.answers.filter((a) => a !== own)];
     const asked = result.asked;
-    if (asked && !['list', 'contact', 'form', 'definition', 'body'].includes(asked.kind)) {
+    if (asked && !WORDED_KINDS.has(asked.kind)) {
       if (!holdsDetail(own.clause.text, asked)) return result;
       const lead = extractLead(result.question, own.clause.text, asked, () => 1);
       return { ...rest, answers, ...(lead ? { lead } : {}) };
