@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
 import { parsePlan } from './parse-plan.ts';
+import { readKnowledgeJson } from './read-json.ts';
 import {
   type DocumentsFile,
   documentsFileSchema,
@@ -24,25 +24,6 @@ import type { Clause, ClauseExamples, ClauseReading, DocumentEntry, DocumentRela
 
 /** The `knowledge/` folder shipped with the project. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
-
-function readJson<T extends z.ZodType>(dir: string, file: string, schema: T): z.infer<T> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-  } catch (cause) {
-    throw new KnowledgeError(`knowledge/${file}: cannot read or parse JSON`, {
-      cause,
-    });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new KnowledgeError(`knowledge/${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, {
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
-}
 
 /**
  * Checks the entries of `documents.json` against each other and the texts, and turns them into the
@@ -104,7 +85,7 @@ function checkCatalogue(file: DocumentsFile, clauses: Clause[]): DocumentEntry[]
  * @throws KnowledgeError naming the file and field when anything is off
  */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
-  const docsFile = readJson(dir, 'documents.json', documentsFileSchema);
+  const docsFile = readKnowledgeJson(dir, 'documents.json', documentsFileSchema);
   const clauses: Clause[] = [];
   const texts = docsFile.documents.flatMap((d) => (d.status === 'text' ? [d] : []));
   for (const d of texts) {
@@ -129,7 +110,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   for (const d of texts) {
     for (const [locale, file] of Object.entries(d.translations)) {
       if (!file || locale !== 'en') continue;
-      const data = readJson(dir, file, translationFileSchema);
+      const data = readKnowledgeJson(dir, file, translationFileSchema);
       for (const [id, r] of readingsOf(file, data, d.id, locale, clauses)) readings.set(`${locale}:${d.id}/${id}`, r);
     }
   }
@@ -140,14 +121,14 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     if (!byId.has(c.id)) byId.set(c.id, c);
   }
 
-  const glossary = readJson(dir, 'glossary.json', glossaryFileSchema).groups.map((g) => ({
+  const glossary = readKnowledgeJson(dir, 'glossary.json', glossaryFileSchema).groups.map((g) => ({
     id: g.id,
     zh: g.zh,
     alone: g.alone,
     en: g.en.map((t) => t.toLowerCase()),
   }));
 
-  const examplesFile = readJson(dir, 'examples.json', examplesFileSchema);
+  const examplesFile = readKnowledgeJson(dir, 'examples.json', examplesFileSchema);
   const examples = new Map<string, ClauseExamples>();
   for (const [id, ex] of Object.entries(examplesFile.clauses)) {
     const clause = byId.get(id);
@@ -159,7 +140,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     examples.set(`${clause.doc}/${clause.id}`, ex);
   }
 
-  const programmesFile = readJson(dir, 'other-programmes.json', otherProgrammesFileSchema);
+  const programmesFile = readKnowledgeJson(dir, 'other-programmes.json', otherProgrammesFileSchema);
   const otherProgrammes = programmesFile.programmes;
   for (const name of [...otherProgrammes, ...programmesFile.uncoveredTopics]) {
     const used = clauses.find((c) => c.text.includes(name));

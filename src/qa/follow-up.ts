@@ -181,13 +181,20 @@ export function createConversationalQa(
     return s ? s[lang][0] : undefined;
   };
 
+  /** Whether a message is no longer than a follow-up may be (characters of Chinese, words of English). */
+  const isShort = (question: string): boolean => {
+    const text = question.trim().replace(TRAILING_PUNCTUATION, '');
+    return isEnglish(text)
+      ? text.split(/\s+/).filter(Boolean).length <= vocabulary.maxLength.en
+      : text.length <= vocabulary.maxLength.zh;
+  };
+
   const ellipsis = (question: string): Ellipsis | undefined => {
     const lang: Lang = isEnglish(question) ? 'en' : 'zh';
     const w = words[lang];
     let core = question.trim().replace(TRAILING_PUNCTUATION, '');
     if (lang === 'en') core = core.toLowerCase();
-    const size = lang === 'en' ? core.split(/\s+/).filter(Boolean).length : core.length;
-    if (size === 0 || size > vocabulary.maxLength[lang]) return undefined;
+    if (!core || !isShort(core)) return undefined;
 
     const opener = w.leading.find((m) =>
       lang === 'en'
@@ -377,13 +384,6 @@ export function createConversationalQa(
   const NEAR_MISS = new Set(['detail_missing', 'unanswered_example']);
   /** Abstentions for a message too thin to rank, which the last topic may fill in. */
   const RETRY = new Set(['low_confidence', 'english_unknown']);
-  const isShort = (question: string): boolean => {
-    const text = question.trim().replace(TRAILING_PUNCTUATION, '');
-    return isEnglish(text)
-      ? text.split(/\s+/).filter(Boolean).length <= vocabulary.maxLength.en
-      : text.length <= vocabulary.maxLength.zh;
-  };
-
   const ask = (question: string, context?: QaContext): ConversationTurn => {
     const alone = (): ConversationTurn => {
       const result = engine.ask(question);
