@@ -31,6 +31,12 @@ const fileSchema = z.object({
         id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id such as lead'),
         clause: z.string().min(1),
         asks: bilingual,
+        /**
+         * Kinds of asker the clause rules on by name (事业单位 for 三（一）1's 企业法人形态): a role
+         * with them applies only when the question names one, and then decides even where the
+         * ranking guessed a neighbour from the asker's background.
+         */
+        names: bilingual.optional(),
       }),
     )
     .min(1),
@@ -40,7 +46,12 @@ const fileSchema = z.object({
 export interface FitVocabulary {
   self: { zh: string[]; en: string[] };
   center: { zh: string[]; en: string[] };
-  roles: { id: string; clause: Clause; asks: { zh: string[]; en: string[] } }[];
+  roles: {
+    id: string;
+    clause: Clause;
+    asks: { zh: string[]; en: string[] };
+    names?: { zh: string[]; en: string[] };
+  }[];
 }
 
 /**
@@ -63,6 +74,7 @@ export function loadFitVocabulary(kb: KnowledgeBase, dir: string = DEFAULT_KNOWL
       id: r.id,
       clause: kb.clause(`${firstDoc}/${r.clause}`) ?? fail(`roles.${i}.clause: ${r.clause} does not exist`),
       asks: r.asks,
+      ...(r.names ? { names: r.names } : {}),
     })),
   };
 }

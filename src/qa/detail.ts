@@ -154,20 +154,23 @@ const ASK_PATTERNS: AskPattern[] = [
 const YES_NO =
   /(吗|(?<![什怎这那多要])么|嘛|吧|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
 
+/** Replaces the 几 of a number ("二十几个人", "十几年", "几十家") with 余: an approximate number asks nothing. */
+export function withoutNumbersAround(q: string): string {
+  return q.replace(/([\d十百千万])几/g, '$1余').replace(/几(?=[\d十百千万])/g, '余');
+}
+
 /**
  * Replaces the 几 of approximate numbers ("二十几个人", "十几年", "几十家") and of "a few" after a
  * verb ("合作过几个项目") with 余/些, so that they are not read as questions.
  */
 function withoutApproximateNumbers(q: string): string {
   return (
-    q
-      .replace(/([\d十百千万])几/g, '$1余')
-      .replace(/几(?=[\d十百千万])/g, '余')
+    withoutNumbersAround(q)
       .replace(/([过了])几/g, '$1些')
-      // "几家一起凑", "合伙的几家单位": the several partners, not how many.
+      // "几家一起凑", "合伙的几家单位", "市里几个部门一起管": the several partners, not how many.
       .replace(
         new RegExp(
-          `(^|[，,；;\\s的和跟与同])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各))`,
+          `(^|[，,；;\\s的和跟与同里])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各))`,
           'g',
         ),
         '$1些',
@@ -191,8 +194,11 @@ export function isYesNo(question: string): boolean {
 const QUESTION_MARKER =
   /(什么|啥|哪|几|多少|多久|多长|吗|么|呢|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|够不够|怎么|怎样|如何|咋|为何|为什么|谁|何时|[?？])/;
 
-/** 几 meaning "several" ("有几家小厂", "跟几所大学", "联合几家上下游"), not "how many". */
-const SEVERAL = new RegExp(`(?:[${SEVERAL_BEFORE}的和跟与同]|联合|拉上|带上|叫上|约上)几(?=(${COUNT_UNITS}))`, 'g');
+/**
+ * 几 meaning "several" ("有几家小厂", "跟几所大学", "联合几家上下游"), not "how many"; a piece opening with
+ * it ("几家成员单位想用专利入股，…可以吗") is background when another piece asks.
+ */
+const SEVERAL = new RegExp(`(?:^|[${SEVERAL_BEFORE}的和跟与同]|联合|拉上|带上|叫上|约上)几(?=(${COUNT_UNITS}))`, 'g');
 
 /** The asking pieces of a message when it also has background pieces; undefined otherwise. */
 export function askingPart(question: string): string | undefined {

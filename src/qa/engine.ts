@@ -32,6 +32,7 @@ import {
   otherPeriod,
   periodsAsked,
   questionParts,
+  withoutNumbersAround,
 } from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
 import { createEnglishRanking } from './english-ranking.ts';
@@ -459,8 +460,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     // the clauses below the bar by more than a tie.
     const unknownShare = isEn ? english.unknownShare(question) : query.unknownMass / query.mass;
     const unknown = unknownShare > (isEn ? maxEnglishUnknownShare : maxUnknownShare);
+    const governing = fits.governing(question);
     const fit =
-      (ranked[0]?.score ?? 0) < Math.max(minScore, FIT_BELOW) || unknown ? fits.governing(question) : undefined;
+      governing && (governing.named || (ranked[0]?.score ?? 0) < Math.max(minScore, FIT_BELOW) || unknown)
+        ? governing.clause
+        : undefined;
     if (fit) {
       const own = ranked.find((s) => s.clause === fit);
       const scored = {
@@ -486,7 +490,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       return abstain(rawQuestion, 'unknown_terms', ranked);
     }
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.
-    if ((CURRENT.test(question) && CURRENT_ENTITIES.test(question)) || ENTITY_NAMES.test(question)) {
+    // "现在只有十几家企业" describes the asker; only a 几 that asks names entities.
+    const asksEntities = CURRENT_ENTITIES.test(withoutNumbersAround(question));
+    if ((CURRENT.test(question) && asksEntities) || ENTITY_NAMES.test(question)) {
       return abstain(rawQuestion, 'current_state', ranked, asked);
     }
     let chosen = ranked;

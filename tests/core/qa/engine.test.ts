@@ -151,6 +151,20 @@ describe('Q&A engine', () => {
     expect(qa.ask('方案提到的海外英才计划叫什么名字？').answers[0]?.clause.id).toBe('5.4');
   });
 
+  it('should read an approximate number (十几家) as the asker describing itself, not as asking for a list', () => {
+    const own = qa.ask('我们这个联盟目前就二十几家企业，还没有科研院所，够条件吗？');
+    expect(own.abstained).toBe(false);
+    expect(own.answers[0]?.clause.id).toBe('3.1.3');
+    expect(qa.ask('现在一共认定了几家市级创新中心？').reason).toBe('current_state');
+  });
+
+  it('should read 几 before a subject that acts together or opens a background piece as "several"', () => {
+    // 几个部门会一起管 asks whether departments cooperate (五（一）), not how many (一行业一中心, 五（二）).
+    expect(qa.ask('市里几个部门会一起抓创新中心这件事吗？').answers[0]?.clause.id).toBe('5.1');
+    // The asking piece is the last one: whether shares may be paid in patents (三（一）4).
+    expect(qa.ask('几家股东打算拿专利作价入股，少出点现金，这样行吗？').answers[0]?.clause.id).toBe('3.1.4');
+  });
+
   it('should read a figure asked in Chongqing dialect (给好多钱) as a figure the plan may not give', () => {
     const r = qa.ask('认定了以后专项支持给好多钱嘛');
     expect(r.abstained).toBe(true);

@@ -33,6 +33,29 @@ describe('fit questions', () => {
     expect(r.answers[0]?.clause).toBe(clause);
   });
 
+  it.each([
+    // A body that is no company asking to be the center itself: 三（一）1 (企业法人形态) rules on it,
+    // although the ranking guesses the alliance or the procedure from 高校, 研究所, 申报.
+    ['我们单位是一家民办非企业，能不能直接当创新中心来申报？', '3.1.1'],
+    ['我们是一家协会，可以直接作为创新中心吗', '3.1.1'],
+    ['We are a non-profit. Can we be the center directly?', '3.1.1'],
+    // A kind of member the alliance is to gather (三（一）3).
+    ['我们是理工大学下面的研究所，想参加创新中心的联盟，可以吗', '3.1.3'],
+    ['We are a university. Can we join a center as a member?', '3.1.3'],
+    // Where the asker is: the districts' part (五（二）).
+    ['我们公司在偏远的区县，能不能申报创新中心？', '5.2'],
+  ])('should answer %s by %s, the clause that rules on the kind of asker named', (q, clause) => {
+    const r = json(q);
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause).toBe(clause);
+  });
+
+  it('should leave a named kind of asker to the ranking without the named roles', () => {
+    const vocabulary = loadFitVocabulary(kb);
+    const plain = createQaEngine(kb, { fits: { ...vocabulary, roles: vocabulary.roles.filter((r) => !r.names) } });
+    expect(plain.ask('我们是一家协会，可以直接作为创新中心吗').answers[0]?.clause.id).not.toBe('3.1.1');
+  });
+
   it('should abstain as before without the vocabulary', () => {
     const none = createQaEngine(kb, {
       fits: { self: { zh: ['不会出现的词'], en: ['never'] }, center: { zh: ['中心'], en: ['center'] }, roles: [] },
