@@ -81,6 +81,13 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(capital.answers[0].clause).toBe('3.1.4');
   });
 
+  it('should name a matching share the districts give as open, not answer it with a staff or spending share', () => {
+    const [districts] = askJson(['区县会不会给创新中心资金支持？要给的话区里按好大比例配套？']);
+    expect(districts).toMatchObject({ abstained: false, open: ['ratio'] });
+    expect(districts.answers[0].clause).toBe('5.2');
+    expect(districts.lead ?? '').not.toContain('30%');
+  });
+
   it('should still abstain when no part is settled', async () => {
     const chat = createConversation();
     for (const q of ['专项支持给多少钱', '公示几天，期间有没有异议处理的时限？']) {

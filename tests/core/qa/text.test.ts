@@ -22,6 +22,11 @@ describe('normalize', () => {
     expect(normalize('啷个申报，莫得材料咋办')).toBe('怎么申报,没有材料咋办');
     expect(normalize('哪个来评审')).toBe('谁来评审');
     expect(normalize('好多企业想申请')).toBe('好多企业想申请');
+    // 好大 asks only before a share (按好大比例), 好久 only at the end of a phrase (要好久嘛).
+    expect(normalize('按好大比例配套')).toBe('按多大比例配套');
+    expect(normalize('这个项目好大')).toBe('这个项目好大');
+    expect(normalize('评审要好久嘛')).toBe('评审要多久嘛');
+    expect(normalize('好久没申报了')).toBe('好久没申报了');
   });
 
   it('should leave numerals that do not count alone', () => {
