@@ -163,6 +163,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   return {
     otherProgrammes: [...otherProgrammes, ...programmesFile.namedWithoutRules],
     programmeAsking: programmesFile.asking,
+    programmeAskedBefore: { names: otherProgrammes, asking: programmesFile.askingBefore },
     otherProgrammesEn: {
       names: [...programmesFile.en.programmes, ...programmesFile.en.namedWithoutRules],
       askingAfter: programmesFile.en.askingAfter,

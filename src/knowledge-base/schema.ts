@@ -212,6 +212,11 @@ export const otherProgrammesFileSchema = z.object({
   namedWithoutRules: z.array(z.string().trim().min(2)).default([]),
   /** Words that ask about a programme's own rules when they follow its name (认定, 条件, 补贴 …). */
   asking: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that ask to join a programme when they come before its name (申报, 评为 …); only for
+   * `programmes`, since 申报…区县级 may well ask about this plan's own path upwards.
+   */
+  askingBefore: z.array(z.string().trim().min(1)).default([]),
   uncoveredTopics: z.array(z.string().trim().min(2)).default([]),
   /**
    * The same in English: names (matched as whole words, a plural too), and the words asking about a

@@ -133,6 +133,8 @@ export interface KnowledgeBase {
   otherProgrammes: string[];
   /** The words asking about such a programme's own rules when they follow its name (认定, 条件 …). */
   programmeAsking: string[];
+  /** The programmes (not the centers of other levels) and the words asking to join one before its name (申报 …). */
+  programmeAskedBefore: { names: string[]; asking: string[] };
   /**
    * The same in English: names (programmes and centers of other levels), and the words asking about
    * their rules after the name ("… certification") or before it ("certified as …"); `*` ends a stem.

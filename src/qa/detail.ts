@@ -154,6 +154,17 @@ const ASK_PATTERNS: AskPattern[] = [
 const YES_NO =
   /(吗|(?<![什怎这那多要])么|嘛|吧|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
 
+/**
+ * A question word after 不管, 无论 or 不论 asks nothing ("不管哪个前期投了好多，可以平分不"): the phrase
+ * runs to the next punctuation.
+ */
+const CONCESSIVE = /(不管|无论|不论)[^，,。；;？?！!]*/g;
+
+/** The text without its concessive phrases ({@link CONCESSIVE}). */
+function withoutConcessive(q: string): string {
+  return q.replace(CONCESSIVE, '');
+}
+
 /** Replaces the 几 of a number ("二十几个人", "十几年", "几十家") with 余: an approximate number asks nothing. */
 export function withoutNumbersAround(q: string): string {
   return q.replace(/([\d十百千万])几/g, '$1余').replace(/几(?=[\d十百千万])/g, '余');
@@ -165,12 +176,12 @@ export function withoutNumbersAround(q: string): string {
  */
 function withoutApproximateNumbers(q: string): string {
   return (
-    withoutNumbersAround(q)
+    withoutNumbersAround(withoutConcessive(q))
       .replace(/([过了])几/g, '$1些')
-      // "几家一起凑", "合伙的几家单位", "市里几个部门一起管": the several partners, not how many.
+      // "几家一起凑", "合伙的几家单位", "市里几个部门一起管", "我们想几家平分": the several partners, not how many.
       .replace(
         new RegExp(
-          `(^|[，,；;\\s的和跟与同里])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各))`,
+          `(^|[，,；;\\s的和跟与同里想])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各|平分|均分|平摊|分摊))`,
           'g',
         ),
         '$1些',
@@ -209,7 +220,7 @@ export function askingPart(question: string): string | undefined {
 
 /** True when a piece asks something besides a 几 meaning "several". */
 export function asksBeyondSeveral(piece: string): boolean {
-  return QUESTION_MARKER.test(piece.replace(SEVERAL, ''));
+  return QUESTION_MARKER.test(withoutConcessive(piece).replace(SEVERAL, ''));
 }
 
 /** A message split after its punctuation. */
@@ -228,7 +239,7 @@ function piecesOf(question: string): string[] {
  */
 export function questionParts(question: string): string[] {
   const pieces = piecesOf(question);
-  const asking = pieces.filter((p) => QUESTION_MARKER.test(p));
+  const asking = pieces.filter((p) => QUESTION_MARKER.test(withoutConcessive(p)));
   const beyondSeveral = asking.filter(asksBeyondSeveral);
   if (beyondSeveral.length && beyondSeveral.length < asking.length) return beyondSeveral;
   return asking.length >= 2 ? asking : [question];

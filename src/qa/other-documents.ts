@@ -113,6 +113,14 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
     programmes.length && asking.length
       ? new RegExp(`(${programmes.map(escapeRegExp).join('|')})[^，。？?]{0,8}?(${asking.map(escapeRegExp).join('|')})`)
       : undefined;
+  // "同时申报市科技局的技术创新中心": asking to join another programme, the verb before its name.
+  const before = kb.programmeAskedBefore;
+  const joining =
+    before.names.length && before.asking.length
+      ? new RegExp(
+          `(${before.asking.map(normalize).map(escapeRegExp).join('|')})[^，。？?]{0,10}?(${before.names.map(normalize).map(escapeRegExp).join('|')})`,
+        )
+      : undefined;
   const englishRules = englishProgrammeRules(kb.otherProgrammesEn);
 
   // English topics ("tax") are whole words; Chinese ones are found anywhere.
@@ -127,7 +135,8 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
       // "Does the plan refer to that notice?" asks about the plan, whatever the notice is about.
       if (IDENTITY.test(q) && DOCUMENT_WORD.test(q)) return false;
       // A name inside a quoted title (《…条件的通知》) is the document's name, handled below.
-      if (programmeRules?.test(q.replace(TITLE, ' '))) return true;
+      const untitled = q.replace(TITLE, ' ');
+      if (programmeRules?.test(untitled) || joining?.test(untitled)) return true;
       if (englishRules && isEnglish(question) && englishRules(question)) return true;
       if (IDENTITY.test(q)) return false;
       if (own.some((o) => q.includes(o))) return false;

@@ -151,6 +151,12 @@ describe('Q&A engine', () => {
     expect(qa.ask('方案提到的海外英才计划叫什么名字？').answers[0]?.clause.id).toBe('5.4');
   });
 
+  it('should read a question word after 不管/无论 as asking nothing', () => {
+    const r = qa.ask('无论成员单位出资多少，专利收益都平均分，这样行不行');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('3.2.9');
+  });
+
   it('should read an approximate number (十几家) as the asker describing itself, not as asking for a list', () => {
     const own = qa.ask('我们这个联盟目前就二十几家企业，还没有科研院所，够条件吗？');
     expect(own.abstained).toBe(false);
@@ -421,6 +427,8 @@ describe('questions about other documents the plan only cites', () => {
       '高新技术企业认定需要满足什么条件？',
       '专精特新企业怎么申报？',
       '国家级制造业创新中心的申报条件有哪些？',
+      // Asking to join it, the verb before its name.
+      '我们还想同时申报企业技术中心，可以吗',
     ]);
   });
 
