@@ -17,6 +17,12 @@ const qa = createQaEngine(kb);
 const json = (q: string) =>
   toAskJson(qa.ask(q), false) as { abstained: boolean; reason?: string; answers: { clause: string }[] };
 
+const answeredBy = (q: string, clause: string): void => {
+  const r = json(q);
+  expect(r.abstained).toBe(false);
+  expect(r.answers[0]?.clause).toBe(clause);
+};
+
 describe('fit questions', () => {
   it.each([
     // An industry the plan never names: the fields centers are laid out in (三（四）) govern it.
@@ -27,11 +33,7 @@ describe('fit questions', () => {
     ['我们是做服装的，能申报创新中心吗', '3.4'],
     // A kind of body asking to lead: the lead unit's requirements (三（三）1) govern it.
     ['我们是一所理工科大学，能不能牵头组建市级制造业创新中心？', '3.3.1'],
-  ])('should answer %s by %s instead of abstaining', (q, clause) => {
-    const r = json(q);
-    expect(r.abstained).toBe(false);
-    expect(r.answers[0]?.clause).toBe(clause);
-  });
+  ])('should answer %s by %s instead of abstaining', answeredBy);
 
   it.each([
     // A body that is no company asking to be the center itself: 三（一）1 (企业法人形态) rules on it,
@@ -44,11 +46,7 @@ describe('fit questions', () => {
     ['We are a university. Can we join a center as a member?', '3.1.3'],
     // Where the asker is: the districts' part (五（二）).
     ['我们公司在偏远的区县，能不能申报创新中心？', '5.2'],
-  ])('should answer %s by %s, the clause that rules on the kind of asker named', (q, clause) => {
-    const r = json(q);
-    expect(r.abstained).toBe(false);
-    expect(r.answers[0]?.clause).toBe(clause);
-  });
+  ])('should answer %s by %s, the clause that rules on the kind of asker named', answeredBy);
 
   it('should leave a named kind of asker to the ranking without the named roles', () => {
     const vocabulary = loadFitVocabulary(kb);
