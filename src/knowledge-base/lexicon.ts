@@ -18,7 +18,10 @@ const word = z.string().trim().min(1);
 const words = z.array(word).min(1);
 const bilingual = z.object({ zh: words, en: words });
 
-/** A dialect form and the standard word it is read as; optionally only in some contexts. */
+/**
+ * A dialect form and the standard word it is read as; optionally only in some contexts (any one of
+ * those given suffices).
+ */
 const dialectSchema = z.object({
   word,
   standard: word,
@@ -29,6 +32,11 @@ const dialectSchema = z.object({
   atPhraseEnd: z.object({ units: words, particles: words }).optional(),
   /** Read so only before one of these words (哪个来评 → 谁来评). */
   before: words.optional(),
+  /**
+   * Read so also before a short noun closing a question (能拿到好多安家补贴？): at most this many
+   * characters, then an optional particle and a question mark.
+   */
+  nounBeforeQuestionMark: z.number().int().min(1).max(12).optional(),
 });
 
 export const lexiconFileSchema = z.object({

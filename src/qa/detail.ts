@@ -155,10 +155,10 @@ const YES_NO =
   /(吗|(?<![什怎这那多要])么|嘛|吧|不|没|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
 
 /**
- * A question word after 不管, 无论 or 不论 asks nothing ("不管哪个前期投了好多，可以平分不"): the phrase
- * runs to the next punctuation.
+ * A question word after 不管, 无论, 不论 or 不看 asks nothing ("不管哪个前期投了好多，可以平分不", "不看各自投了
+ * 多少"): the phrase runs to the next punctuation.
  */
-const CONCESSIVE = /(不管|无论|不论)[^，,。；;？?！!]*/g;
+const CONCESSIVE = /(不管|无论|不论|不看|不问|不考虑)[^，,。；;？?！!]*/g;
 
 /** The text without its concessive phrases ({@link CONCESSIVE}). */
 function withoutConcessive(q: string): string {
@@ -169,6 +169,9 @@ function withoutConcessive(q: string): string {
 export function withoutNumbersAround(q: string): string {
   return q.replace(/([\d十百千万])几/g, '$1余').replace(/几(?=[\d十百千万])/g, '余');
 }
+
+/** A verb bringing partners in before 几 and a measure word ({@link withoutApproximateNumbers}). */
+const BRING_IN_SEVERAL = new RegExp(`(拉|找|请|叫|约|带|吸收|吸纳|引进|邀请|联合)几(?=(${COUNT_UNITS}))`, 'g');
 
 /**
  * Replaces the 几 of approximate numbers ("二十几个人", "十几年", "几十家") and of "a few" after a
@@ -187,6 +190,8 @@ function withoutApproximateNumbers(q: string): string {
         '$1些',
       )
       .replace(/的几(?=[个家位])/g, '的些')
+      // "要不要拉几家同行进来", "可以找几所高校一起吗": in a yes/no question, whom one brings in is several.
+      .replace(YES_NO.test(q) ? BRING_IN_SEVERAL : /$^/, '$1些')
   );
 }
 

@@ -20,15 +20,23 @@ const FUNCTION_WORDS = new Set([...lexicon().functionWords.zh, ...lexicon().func
 const CJK = /[\u3400-\u9fff]/;
 /**
  * Chongqing (Southwestern Mandarin) words for the standard question words: 好多钱 is 多少钱, 啷个 is
- * 怎么, 莫得 is 没有, 哪个来评 is 谁来评. 好多 asks only at the end of a phrase; before a noun
- * (好多企业) it means "many". The forms are `dialect` in `knowledge/lexicon.json`.
+ * 怎么, 莫得 is 没有, 哪个来评 is 谁来评. 好多 asks at the end of a phrase, before 比例, or before a
+ * short noun closing a question (拿得到好多补贴？); before a noun elsewhere (好多企业都在问) it means
+ * "many". The forms are `dialect` in `knowledge/lexicon.json`.
  */
 const DIALECT: [RegExp, string][] = lexicon().dialect.map((d) => {
-  const end = d.atPhraseEnd
-    ? `(?=(${alternation(d.atPhraseEnd.units)})?\\s*(${alternation(d.atPhraseEnd.particles)})?\\s*([？?，,。!！]|$))`
-    : '';
-  const before = d.before ? `(?=(${alternation(d.before)}))` : '';
-  return [new RegExp(`${alternation([d.word])}${end}${before}`, 'g'), d.standard];
+  const contexts: string[] = [];
+  if (d.atPhraseEnd) {
+    const { units, particles } = d.atPhraseEnd;
+    contexts.push(`(${alternation(units)})?\\s*(${alternation(particles)})?\\s*([？?，,。!！]|$)`);
+  }
+  if (d.before) contexts.push(`(${alternation(d.before)})`);
+  if (d.nounBeforeQuestionMark) {
+    const particles = d.atPhraseEnd ? `(${alternation(d.atPhraseEnd.particles)})?` : '';
+    contexts.push(`[\\u4e00-\\u9fff]{1,${d.nounBeforeQuestionMark}}\\s*${particles}\\s*[？?]`);
+  }
+  const context = contexts.length ? `(?=${contexts.join('|')})` : '';
+  return [new RegExp(`${alternation([d.word])}${context}`, 'g'), d.standard];
 });
 
 /**

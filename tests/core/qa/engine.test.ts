@@ -120,6 +120,7 @@ describe('Q&A engine', () => {
       // Labour matters and permits for a plant: the staff and the plant are the plan's words, the topic is not.
       '中心的员工辞职了，经济补偿怎么算？',
       '新厂房的环评要找谁批',
+      '牵头公司的营业执照咋个办理？',
       'What tax benefits do recognised innovation centers enjoy?',
     ]) {
       const r = qa.ask(q);
@@ -151,10 +152,23 @@ describe('Q&A engine', () => {
     expect(qa.ask('方案提到的海外英才计划叫什么名字？').answers[0]?.clause.id).toBe('5.4');
   });
 
-  it('should read a question word after 不管/无论 as asking nothing', () => {
-    const r = qa.ask('无论成员单位出资多少，专利收益都平均分，这样行不行');
+  it('should read a question word after 不管/无论/不看 as asking nothing', () => {
+    for (const q of [
+      '无论成员单位出资多少，专利收益都平均分，这样行不行',
+      '专利收益打算平均分，不看各自投了多少，符合方案吗？',
+    ]) {
+      const r = qa.ask(q);
+      expect(r.abstained, q).toBe(false);
+      expect(r.answers[0]?.clause.id, q).toBe('3.2.9');
+    }
+  });
+
+  it('should read whom a yes/no question brings in (拉几家) as several, not as asking how many', () => {
+    const r = qa.ask('依托公司的股东里头，要不要拉几家同行业的创新型企业进来？');
     expect(r.abstained).toBe(false);
-    expect(r.answers[0]?.clause.id).toBe('3.2.9');
+    expect(r.answers[0]?.clause.id).toBe('3.1.2');
+    // Without the yes/no form it asks how many, which the plan does not say.
+    expect(qa.ask('要找几家单位？').abstained).toBe(true);
   });
 
   it('should read an approximate number (十几家) as the asker describing itself, not as asking for a list', () => {

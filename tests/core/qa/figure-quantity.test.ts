@@ -21,7 +21,8 @@ const FIGURES: { figure: string; clause: string; right: string[]; other: string[
     figure: '1000万',
     clause: '3.1.4',
     right: ['组建资金实际投入最少要多少', '成员单位一共要投入多少钱', '组建资金（含研发设备）最低多少'],
-    other: ['研发设备要投多少钱', '创新中心的营业收入要达到多少'],
+    // Registered capital is what the articles state, not the capital actually invested.
+    other: ['研发设备要投多少钱', '创新中心的营业收入要达到多少', '创新中心的注册资本最低要求是多少'],
   },
   {
     // 三（二）6: 科技人员占企业职工总数的比例不低于30%
@@ -32,7 +33,12 @@ const FIGURES: { figure: string; clause: string; right: string[]; other: string[
       '搞研发的人要占员工的几成',
       'What share of the employees must be R&D staff?',
     ],
-    other: ['职工中女性要占多少比例', '研发团队里博士要占多少比例', 'What share of the staff must be women?'],
+    other: [
+      '职工中女性要占多少比例',
+      '研发团队里博士要占多少比例',
+      '研发人员里头硕士要占好多比例才达标？',
+      'What share of the staff must be women?',
+    ],
   },
   {
     // 三（二）7: 年度研发费用总额占成本费用支出总额的比例应不低于30%

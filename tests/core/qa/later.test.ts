@@ -195,7 +195,7 @@ describe('the notice of a later document', () => {
 
 describe('a term only the later document has', () => {
   it('should answer 综合类 with what the plan says for all centers, saying the plan makes no such distinction', () => {
-    const r = qa.ask('综合类创新中心注册资金要求多少');
+    const r = qa.ask('综合类创新中心组建资金要求多少');
     expect(r.abstained).toBe(false);
     expect(r.distinctions).toEqual(['综合类']);
     expect(r.answers[0]?.clause.id).toBe('3.1.4');

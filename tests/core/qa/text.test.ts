@@ -22,6 +22,10 @@ describe('normalize', () => {
     expect(normalize('啷个申报，莫得材料咋办')).toBe('怎么申报,没有材料咋办');
     expect(normalize('哪个来评审')).toBe('谁来评审');
     expect(normalize('好多企业想申请')).toBe('好多企业想申请');
+    // Before a share, or before a short noun closing a question, 好多 asks.
+    expect(normalize('研发人员要占好多比例')).toBe('研发人员要占多少比例');
+    expect(normalize('引进的人才能拿到好多安家补贴？')).toBe('引进的人才能拿到多少安家补贴?');
+    expect(normalize('好多企业都在问，咋个申报？')).toBe('好多企业都在问,咋个申报?');
     // 好大 asks only before a share (按好大比例), 好久 only at the end of a phrase (要好久嘛).
     expect(normalize('按好大比例配套')).toBe('按多大比例配套');
     expect(normalize('这个项目好大')).toBe('这个项目好大');
