@@ -107,7 +107,9 @@ const ASK_PATTERNS: AskPattern[] = [
   {
     // "中小企业咋界定": the plan uses its terms without defining them.
     kind: 'definition',
-    re: new RegExp(`(${alternation(WORDS.definition)}|(怎么|如何|按什么标准来?|按啥标准)划分|${en('definition')})`),
+    re: new RegExp(
+      `(${alternation(WORDS.definition)}|(怎么|如何|按什么标准来?|按啥标准)划分|按(什么|啥)标准来?(评判|评定|判定|判断|衡量|界定)|${en('definition')})`,
+    ),
   },
   {
     kind: 'ratio',

@@ -121,6 +121,8 @@ describe('Q&A engine', () => {
       '中心的员工辞职了，经济补偿怎么算？',
       '新厂房的环评要找谁批',
       '牵头公司的营业执照咋个办理？',
+      // The plan says what follows a failed evaluation (三年内不再纳入), never that support is paid back.
+      '考核评估不合格的话，之前拿到的专项资金要不要退回去？',
       'What tax benefits do recognised innovation centers enjoy?',
     ]) {
       const r = qa.ask(q);
@@ -161,6 +163,12 @@ describe('Q&A engine', () => {
       expect(r.abstained, q).toBe(false);
       expect(r.answers[0]?.clause.id, q).toBe('3.2.9');
     }
+  });
+
+  it('should abstain on the criteria of a term the plan uses without defining', () => {
+    const r = qa.ask('“优秀创新型企业”具体按什么标准来评判？');
+    expect(r).toMatchObject({ abstained: true, reason: 'detail_missing' });
+    expect(r.suggestions[0]?.id).toBe('3.1.2');
   });
 
   it('should read whom a yes/no question brings in (拉几家) as several, not as asking how many', () => {
@@ -441,6 +449,9 @@ describe('questions about other documents the plan only cites', () => {
       '高新技术企业认定需要满足什么条件？',
       '专精特新企业怎么申报？',
       '国家级制造业创新中心的申报条件有哪些？',
+      // The plan names the talent programme it implements without setting its rules.
+      '鸿雁计划引进海外人才的申报条件有哪些？',
+      'What are the application conditions of the Hongyan Plan?',
       // Asking to join it, the verb before its name.
       '我们还想同时申报企业技术中心，可以吗',
     ]);
