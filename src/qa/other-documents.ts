@@ -122,6 +122,7 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
         )
       : undefined;
   const englishRules = englishProgrammeRules(kb.otherProgrammesEn);
+  const cited = kb.clauses.filter((c) => cites(c.text)).map((c) => normalize(c.text));
 
   // English topics ("tax") are whole words; Chinese ones are found anywhere.
   const uncovered = kb.uncoveredTopics.length
@@ -141,6 +142,9 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
       if (IDENTITY.test(q)) return false;
       if (own.some((o) => q.includes(o))) return false;
       const numbers = q.match(DOC_NUMBER) ?? [];
+      // A number typed alone ("工信厅科〔2017〕64号") looks up where the plan cites it.
+      const alone = !q.replace(DOC_NUMBER, '').replace(/[\s\p{P}]/gu, '');
+      if (alone && numbers.every((n) => cited.some((t) => t.includes(n)))) return false;
       if (numbers.some((n) => !own.includes(n))) return true;
       // Only pairs inside the question's own content words: "的意" or "家重" across words mean nothing.
       for (const w of segment(q)) {

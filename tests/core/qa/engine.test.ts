@@ -474,4 +474,9 @@ describe('questions about other documents the plan only cites', () => {
     expect(r.abstained).toBe(false);
     expect(r.answers[0]?.clause.id).toBe('preamble');
   });
+
+  it('should look up a cited document number typed alone, but not a number the plan never cites', () => {
+    expect(qa.ask('工信厅科〔2017〕64号').answers[0]?.clause.id).toBe('preamble');
+    expect(qa.ask('工信部〔2019〕1号').reason).toBe('other_document');
+  });
 });
