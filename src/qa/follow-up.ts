@@ -29,6 +29,7 @@ import { type DetailKind, detailAsked, holdsDetail, isYesNo } from './detail.ts'
 import { createQaEngine, type QaEngine, type QaResult, type ScoredClause } from './engine.ts';
 import { isEnglish } from './english.ts';
 import { extractLead } from './lead.ts';
+import { normalize } from './text.ts';
 
 type Lang = 'zh' | 'en';
 type Subject = FollowUpVocabulary['subjects'][number];
@@ -77,6 +78,8 @@ const byLength = (a: string, b: string) => b.length - a.length;
 /** Trailing punctuation and white space. */
 const TRAILING_PUNCTUATION = /[\s?？!！。.,，~～…]+$/u;
 const CJK = /[\u3400-\u9fff]/g;
+/** A number written in a message, in digits or in Chinese with a unit (四十个, 九百万, 三成). */
+const FIGURE = /\d|百分之|[一二两三四五六七八九十百千]+[万亿个人名成]/;
 
 /** Kinds of detail a clause answers in words, not by a figure a lead would state. */
 const WORDED_KINDS = new Set<DetailKind>(['list', 'contact', 'form', 'definition', 'body']);
@@ -193,7 +196,8 @@ export function createConversationalQa(
     const lang: Lang = isEnglish(question) ? 'en' : 'zh';
     const w = words[lang];
     let core = question.trim().replace(TRAILING_PUNCTUATION, '');
-    if (lang === 'en') core = core.toLowerCase();
+    // Dialect question words are read as the standard ones (好多钱 is 多少钱, a bare question).
+    core = lang === 'en' ? core.toLowerCase() : normalize(core);
     if (!core || !isShort(core)) return undefined;
 
     const opener = w.leading.find((m) =>
@@ -381,6 +385,24 @@ export function createConversationalQa(
     };
   };
 
+  /**
+   * The asker's figures for the last turn's threshold without naming its quantity ("我们40个，总共150
+   * 人，够不够", "We have 50 out of 200, does that pass?"): read with the last question, which names
+   * it. Only when neither message alone gets a verdict and the pair gets one on the last clause.
+   */
+  const ownFiguresInContext = (question: string, context: QaContext): ConversationTurn | undefined => {
+    if (!FIGURE.test(question)) return undefined;
+    const own = engine.ask(question);
+    // The last question's own figures are already judged; these must be the message's.
+    if (own.check || engine.ask(context.question).check) return undefined;
+    const reading = `${context.question}${isEnglish(question) ? ' ' : '，'}${question}`;
+    const merged = engine.ask(reading);
+    const check = merged.check?.clause;
+    if (!check || check.doc !== context.doc || check.id !== context.clause) return undefined;
+    const next = contextOf(reading, merged);
+    return { result: { ...merged, question }, reading, ...(next ? { context: next } : {}) };
+  };
+
   const NEAR_MISS = new Set(['detail_missing', 'unanswered_example']);
   /** Abstentions for a message too thin to rank, which the last topic may fill in. */
   const RETRY = new Set(['low_confidence', 'english_unknown']);
@@ -411,6 +433,8 @@ export function createConversationalQa(
         };
       }
     }
+    const figures = ownFiguresInContext(question, context);
+    if (figures) return figures;
     const e = ellipsis(question);
     if (!e) {
       // A short message the plan answers nowhere on its own (多久一次？ 最后谁定？) is read as a question

@@ -249,6 +249,21 @@ describe('follow-ups that continue the procedure or the last topic', () => {
     expect(clauses(['组建资金最少多少', '市经信委在这个工程里负责什么？'])).toEqual(['3.1.4', '4']);
   });
 
+  it('should judge the asker’s figures for the last topic’s threshold, the quantity named before', () => {
+    const [, en] = answerConversation([
+      "What share of the host company's workforce has to be R&D staff?",
+      'We have 50 out of 200, does that pass?',
+    ]);
+    expect(en?.answers[0]?.clause).toBe('3.2.6');
+    expect(en?.check).toMatchObject({ clause: '3.2.6', value: 25, threshold: 30, met: false });
+    // The question stays as typed.
+    expect(en?.question).toBe('We have 50 out of 200, does that pass?');
+    // Figures of the last question are not judged again for a new one.
+    const [, , next] = answerConversation(['组建资金最少要投多少', '我们凑了九百万，够不够', '到2020年要培育几个']);
+    expect(next?.answers[0]?.clause).toBe('1.2');
+    expect(next?.check).toBeUndefined();
+  });
+
   it('should keep a new topic of the same subject in the last section', () => {
     // The lead unit's R&D investment (三（三）4) ranks first on the words alone.
     expect(
