@@ -100,6 +100,8 @@ export const en: Messages = {
   sectionAnswer: (heading, count) => `${heading}: all ${count} clauses of this part of the plan, in its order:`,
   stepsAnswer: (heading, count) => `The ${count} steps of ${heading}, in the plan's order:`,
   sectionContinued: (heading, part, parts) => `${heading} (continued, ${part}/${parts})`,
+  openQuestions: (questions) =>
+    `As for ${questions.map((q) => `“${q.replace(/[？?！!。；;]+$/, '')}”`).join(' and ')}: the plan does not say.`,
   openDetails: (kinds) => `The plan does not state ${kinds.map((k) => KIND[k] ?? 'this detail').join(' or ')}.`,
   noSuchOption: (typed, count) =>
     `There is no option ${typed}: type ${count > 1 ? `1–${count}` : '1'} to pick one of the options above, or ask a question.`,

@@ -127,6 +127,8 @@ export interface Messages {
   sectionContinued(heading: string, part: number, parts: number): string;
   /** The details a mixed question asked that the plan leaves open (具体金额方案未规定). */
   openDetails(kinds: DetailKind[]): string;
+  /** Questions of a mixed message the plan does not answer, quoted as asked. */
+  openQuestions(questions: string[]): string;
   /** A typed option number with no option behind it, and the numbers that have one. */
   noSuchOption(typed: number, count: number): string;
 }

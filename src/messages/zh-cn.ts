@@ -94,6 +94,8 @@ export const zhCN: Messages = {
   stepsAnswer: (heading, count) => `按方案“${heading}”，认定分 ${count} 步，依次如下：`,
   sectionContinued: (heading, part, parts) => `${heading}（续，${part}/${parts}）`,
   openDetails: (kinds) => `${kinds.map((k) => KIND[k] ?? '这一细节').join('、')}方案未规定。`,
+  openQuestions: (questions) =>
+    `另外，您问的${questions.map((q) => `“${q.replace(/[？?！!。；;]+$/, '')}”`).join('、')}，方案未作规定。`,
   noSuchOption: (typed, count) =>
     `没有第 ${typed} 项：请输入 ${count > 1 ? `1–${count}` : '1'} 选择上面的选项，或直接输入问题。`,
 };

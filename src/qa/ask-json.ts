@@ -21,7 +21,8 @@
  * `[]` when abstaining; the related-clause buttons are not presented. `section` (`"3.1"`, `"2"`) is
  * present when the reply presents a whole part of the plan for a broad question or a typed section
  * number. `open` lists the kinds of detail (`amount`, `duration`, …) a mixed question asked that the
- * plan leaves open, present only when another part was answered.
+ * plan leaves open, present only when another part was answered; `openParts` quotes the questions of
+ * such a message the plan does not answer that ask no kind of detail (another programme's rules).
  */
 import type { QaResult } from './engine.ts';
 import { presentedClauses } from './sections.ts';
@@ -51,6 +52,8 @@ export interface AskJson {
   section?: string;
   /** The kinds of detail a mixed question asked that the plan leaves open. */
   open?: string[];
+  /** The questions of a mixed message the plan does not answer, as asked. */
+  openParts?: string[];
 }
 
 /**
@@ -92,6 +95,7 @@ export function toAskJson(result: QaResult, withDoc: boolean): AskJson {
   }
   if (!result.abstained && result.section?.kind === 'section') out.section = result.section.id;
   if (!result.abstained && result.open?.length) out.open = result.open.map((o) => o.kind);
+  if (!result.abstained && result.openParts?.length) out.openParts = result.openParts;
   return out;
 }
 

@@ -129,7 +129,8 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'date',
-    re: new RegExp(`(几月|几号|哪天|哪一天|什么时候|啥时候|何时|哪年|哪一年|日期|截止|截至|${en('date')}|${EN_WHEN})`),
+    // The question is normalised, so 哪一年 arrives as 哪1年.
+    re: new RegExp(`(几月|几号|哪[1一]?天|什么时候|啥时候|何时|哪[1一]?年|日期|截止|截至|${en('date')}|${EN_WHEN})`),
   },
   {
     kind: 'count',
@@ -227,7 +228,7 @@ export function askingPart(question: string): string | undefined {
 
 /** True when a piece asks something besides a 几 meaning "several". */
 export function asksBeyondSeveral(piece: string): boolean {
-  return QUESTION_MARKER.test(withoutConcessive(piece).replace(SEVERAL, ''));
+  return QUESTION_MARKER.test(withoutConcessive(normalize(piece)).replace(SEVERAL, ''));
 }
 
 /** A message split after its punctuation. */
@@ -246,7 +247,8 @@ function piecesOf(question: string): string[] {
  */
 export function questionParts(question: string): string[] {
   const pieces = piecesOf(question);
-  const asking = pieces.filter((p) => QUESTION_MARKER.test(withoutConcessive(p)));
+  // Dialect question words (有没得, 好多钱) ask as the standard ones do.
+  const asking = pieces.filter((p) => QUESTION_MARKER.test(withoutConcessive(normalize(p))));
   const beyondSeveral = asking.filter(asksBeyondSeveral);
   if (beyondSeveral.length && beyondSeveral.length < asking.length) return beyondSeveral;
   return asking.length >= 2 ? asking : [question];

@@ -41,7 +41,7 @@ import { createFitQuestions } from './fit.ts';
 import { createLaterDocuments, type NoticeReason } from './later.ts';
 import { extractLead, extractListItems } from './lead.ts';
 import { clauseReference, lookupClause } from './lookup.ts';
-import { answeringSentence, mixedQuestion } from './mixed.ts';
+import { answeringSentence, mixedQuestion, namesDetail } from './mixed.ts';
 import { createOtherDocumentDetector } from './other-documents.ts';
 import { createOwnFigures } from './own-figures.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
@@ -134,6 +134,11 @@ export interface QaResult {
    * the reply beside the part the answer settles.
    */
   open?: DetailAsked[];
+  /**
+   * Questions of a message the plan does not answer and which ask no kind of detail (another
+   * programme's rules, a subject the plan never touches), quoted as asked beside the answer.
+   */
+  openParts?: string[];
 }
 
 /** The asker's figure against a threshold of the plan (`check` in `ask --json`). */
@@ -243,11 +248,14 @@ const FIT_BELOW = 0.3;
 const SPLIT_REASONS = new Set<AbstainReason>([
   'current_state',
   'other_document',
+  'uncovered_topic',
   'low_confidence',
   'detail_missing',
   'unanswered_example',
 ]);
 /** Abstentions of one question of several that name a detail the plan leaves open beside an answer. */
+/** Abstentions of one question of several that the reply names as a question the plan leaves open. */
+const OPEN_PART_REASONS = new Set<AbstainReason>(['current_state', 'other_document', 'uncovered_topic']);
 const OPEN_REASONS = new Set<AbstainReason>([
   'current_state',
   'other_document',
@@ -446,6 +454,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     const parts = questionParts(question).map((part) => ({
       asked: detailAsked(part),
       yesNo: wholeYesNo || isYesNo(part),
+      // 有没有最低人数 asks whether the plan sets that detail, as 有没有模板 does.
+      namesDetail: namesDetail(part),
     }));
     let asked = parts.find((p) => p.asked)?.asked;
     // A head count against a stated total is answered by a share, so it is compared with the
@@ -518,7 +528,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
         .map((p) => ({ detail: p.asked, holder: p.asked && holderOf(p.asked) }))
         .find((p) => p.holder);
       const missing = parts.find(
-        (p) => p.asked && FIGURE_KINDS.has(p.asked.kind) && !(p.yesNo && !YES_NO_DETAILS.has(p.asked.kind)),
+        (p) =>
+          p.asked && FIGURE_KINDS.has(p.asked.kind) && (!p.yesNo || YES_NO_DETAILS.has(p.asked.kind) || p.namesDetail),
       );
       if (!settled && missing) {
         // A mixed question (认定了有钱拿没，给好多): the part a clause settles is answered, the rest named.
@@ -549,7 +560,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
           p.asked &&
           p.asked !== settled.detail &&
           FIGURE_KINDS.has(p.asked.kind) &&
-          (!p.yesNo || YES_NO_DETAILS.has(p.asked.kind)) &&
+          (!p.yesNo || YES_NO_DETAILS.has(p.asked.kind) || p.namesDetail) &&
           !holds(holder, p.asked) &&
           !holderOf(p.asked)
             ? [p.asked]
@@ -672,9 +683,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
 
   /**
    * A message of several questions (建设方案交给哪个部门？今年截止到哪天？) that one of them sinks as a
-   * whole: each is decided alone, and when one is answered and another asks a detail the plan cannot
-   * give (a date of this year, another document's rule, a figure no clause states), the answer comes
-   * with that detail named as open. An abstention for any other reason stands.
+   * whole: each is decided alone. When the first is answered, a later one asking a detail the plan
+   * cannot give (a date of this year, a figure no clause states) is named as open, and one about
+   * another programme or a subject the plan never touches is quoted as left open. When every one is
+   * answered, the first answer leads and the others' clauses follow. An abstention for any other
+   * reason stands.
    */
   const bySentence = (result: QaResult): QaResult => {
     if (!result.abstained || !SPLIT_REASONS.has(result.reason ?? 'no_content')) return result;
@@ -688,24 +701,60 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     // The first question is the one answered; what follows asks details of it. A question left
     // open before it is one of its own (公示期有多长？谁可以提异议？), and the message stays a near miss.
     const answered = decided[0] && !decided[0].result.abstained && !decided[0].result.lookup ? decided[0] : undefined;
+    if (!answered) return result;
     // A figure asked with no topic of its own (今年截止到哪天？) is asked of the answered question's topic.
     const isOpen = (d: (typeof decided)[number], asked: DetailAsked | undefined): asked is DetailAsked =>
       d.result.abstained &&
       asked !== undefined &&
       (OPEN_REASONS.has(d.result.reason ?? 'no_content') ||
         (d.result.reason === 'low_confidence' && FIGURE_KINDS.has(asked.kind)));
+    // A subject the plan never touches (今年的税率是多少？) is quoted whatever detail it asks.
+    const isOpenPart = (d: (typeof decided)[number], asked: DetailAsked | undefined): boolean =>
+      d.result.abstained &&
+      (d.result.reason === 'uncovered_topic' ||
+        (asked === undefined && OPEN_PART_REASONS.has(d.result.reason ?? 'no_content')));
     const pieces = decided.map((d) => ({ d, asked: detailAsked(d.text) }));
-    const open = pieces.flatMap(({ d, asked }) => (isOpen(d, asked) ? [asked] : []));
-    const sunk = pieces.some(({ d, asked }) => d !== answered && !isOpen(d, asked));
-    if (!answered || open.length === 0 || sunk) return result;
-    return { ...answered.result, question: result.question, open: [...(answered.result.open ?? []), ...open] };
+    const open = pieces.flatMap(({ d, asked }) => (isOpen(d, asked) && !isOpenPart(d, asked) ? [asked] : []));
+    const openParts = pieces.flatMap(({ d, asked }) => (isOpenPart(d, asked) ? [d.text] : []));
+    const others = pieces.filter(({ d }) => d !== answered && !d.result.abstained);
+    const sunk = pieces.some(
+      ({ d, asked }) => d !== answered && d.result.abstained && !isOpen(d, asked) && !isOpenPart(d, asked),
+    );
+    if (sunk) return result;
+    const first = answered.result;
+    if (open.length === 0 && openParts.length === 0) {
+      // Every question answered (考核不合格还能拿支持吗？专项支持是不是连续给？): the whole was refused
+      // only for a figure one of them asked in passing.
+      if (result.reason !== 'detail_missing' || others.length === 0) return result;
+      const ordered = [
+        ...first.answers.slice(0, 1),
+        ...others.flatMap(({ d }) => d.result.answers.slice(0, 1)),
+        ...first.answers.slice(1),
+      ];
+      const answers = ordered.filter((a, i) => ordered.findIndex((b) => b.clause === a.clause) === i).slice(0, 5);
+      return { ...first, question: result.question, answers };
+    }
+    return {
+      ...first,
+      question: result.question,
+      ...(open.length ? { open: [...(first.open ?? []), ...open] } : {}),
+      ...(openParts.length ? { openParts } : {}),
+    };
   };
 
   /** A broad question (申请需要满足哪些条件) presents the whole part of the plan it asks about. */
   const withSection = (result: QaResult): QaResult => {
     // Asking words dilute a question (组建要求一条条说下): below the bar, one asking for all of a part is still broad.
     const weak = result.abstained && result.reason === 'low_confidence';
-    if ((result.abstained && !weak) || result.lookup || result.check || result.section || result.open) return result;
+    if (
+      (result.abstained && !weak) ||
+      result.lookup ||
+      result.check ||
+      result.section ||
+      result.open ||
+      result.openParts
+    )
+      return result;
     const question = result.question.slice(0, maxQuestionLength);
     const section = sections.broad(question, {
       weak,

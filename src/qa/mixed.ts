@@ -37,6 +37,9 @@ const DETAIL_NOUN = new RegExp(
   'i',
 );
 
+/** True when a piece names a kind of detail (最低人数, 截止时间): asked yes/no, it asks whether the plan sets one. */
+export const namesDetail = (piece: string): boolean => DETAIL_NOUN.test(piece);
+
 /** Longest lead cut from a clause for a yes/no part, in characters. */
 const MAX_SENTENCE = 80;
 
@@ -59,19 +62,21 @@ export interface MixedQuestion {
 export function mixedQuestion(question: string, isOpen: (asked: DetailAsked) => boolean): MixedQuestion | undefined {
   // Each piece with whether a question mark closes it: an open figure asked as a question of its
   // own (申报截止是哪天？) is named even before the settled part.
-  const pieces = [...question.matchAll(/([^，,。；;！!？?\s]+)([，,。；;！!？?\s]*)/g)].map((m) => ({
-    text: (m[1] ?? '').trim(),
-    asked: /[？?]/.test(m[2] ?? ''),
-  }));
+  // A piece is read with its question mark: 好多钱的专项资金嘛？ asks how much, 好多钱的专项资金 is "much money".
+  const pieces = [...question.matchAll(/([^，,。；;！!？?\s]+)([，,。；;！!？?\s]*)/g)].map((m) => {
+    const text = (m[1] ?? '').trim();
+    const asked = /[？?]/.test(m[2] ?? '');
+    return { text, read: asked ? `${text}？` : text, asked };
+  });
   if (pieces.length < 2) return undefined;
   const settled: string[] = [];
   const open: DetailAsked[] = [];
   let yesNo = false;
   let background = false;
-  for (const { text: piece, asked: questionMark } of pieces) {
-    const asked = detailAsked(piece);
-    const yes = isYesNo(piece);
-    if (asked && FIGURE_KINDS.has(asked.kind) && (!yes || YES_NO_DETAILS.has(asked.kind))) {
+  for (const { text: piece, read, asked: questionMark } of pieces) {
+    const asked = detailAsked(read);
+    const yes = isYesNo(read);
+    if (asked && FIGURE_KINDS.has(asked.kind) && (!yes || YES_NO_DETAILS.has(asked.kind) || DETAIL_NOUN.test(piece))) {
       if (!isOpen(asked)) settled.push(piece);
       // An open figure before anything settled is background (想从海外挖几个大牛过来，有没有政策支持);
       // one asked after it, or as a question of its own, is a half of the question (有钱拿没，给好多).

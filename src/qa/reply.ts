@@ -68,6 +68,8 @@ export interface LaterAdditions {
   later?: DocumentEntry[];
   /** Clauses of an earlier document the quoted one supersedes, shown as history. */
   history?: Clause[];
+  /** Lines right after the clause's basis line (what else the message asked that the plan leaves open). */
+  notes?: string[];
 }
 
 const basisOf = (m: Messages, c: Clause): string => m.basis(c.label, [c.path, c.title].filter(Boolean).join(' › '));
@@ -88,6 +90,7 @@ export function clauseReply(
   if (lines.length) lines.push('');
   lines.push(...quoteLines(kb, m, clause));
   lines.push(basisOf(m, clause));
+  if (additions.notes?.length) lines.push('', ...additions.notes);
   for (const d of additions.later ?? []) lines.push(m.laterNotice(d));
   for (const old of additions.history ?? []) {
     lines.push('', m.historyHeading(yearOf(kb, old.doc)), ...quoteLines(kb, m, old), basisOf(m, old));
@@ -168,6 +171,7 @@ export function qaReply(kb: KnowledgeBase, m: Messages, result: QaResult, option
     if (result.open?.length) head.push(m.openDetails(result.open.map((o) => o.kind)));
     const related = relatedClauses(result.answers, new Set([top.clause, ...(result.history ?? [])]));
     return clauseReply(kb, m, top.clause, head, related, {
+      ...(result.openParts?.length ? { notes: [m.openQuestions(result.openParts)] } : {}),
       ...(result.later ? { later: result.later } : {}),
       ...(result.history ? { history: result.history } : {}),
     });

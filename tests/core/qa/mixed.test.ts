@@ -63,7 +63,7 @@ describe('mixed questions', { timeout: 60_000 }, () => {
       '工程由哪个部门牵头实施？办公电话是多少？',
       // The open figure comes first: a near miss of its own, not a half of a question answered.
       '公示期有多长？公示期间谁可以提异议？',
-      // A second question on a topic the plan never touches sinks the message.
+      // A second question on a topic the plan never touches is quoted as left open.
       '创新中心由谁牵头实施？今年的税率是多少？',
     ]);
     expect(date).toMatchObject({ abstained: false, open: ['date'] });
@@ -71,7 +71,40 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(contact).toMatchObject({ abstained: false, open: ['contact'] });
     expect(contact.answers[0].clause).toBe('4');
     expect(nearMiss).toMatchObject({ abstained: true, reason: 'detail_missing' });
-    expect(uncovered).toMatchObject({ abstained: true, reason: 'uncovered_topic' });
+    expect(uncovered).toMatchObject({ abstained: false, openParts: ['今年的税率是多少？'] });
+    expect(uncovered.answers[0].clause).toBe('4');
+  });
+
+  it('should quote a question about another programme beside the answer to the first', async () => {
+    const q = '创新中心必须是企业法人吗？那个联盟要不要按高新技术企业的认定条件去申请？';
+    const [json] = askJson([q]);
+    expect(json).toMatchObject({ abstained: false, openParts: ['那个联盟要不要按高新技术企业的认定条件去申请？'] });
+    expect(json.answers[0].clause).toBe('3.1.1');
+    const chat = createConversation();
+    await chat.send(q);
+    // The answer comes first, the question left open after its basis line.
+    expect(chat.text.indexOf('依据：三（一）1')).toBeLessThan(chat.text.indexOf('另外，您问的“那个联盟要不要'));
+    expect(chat.text).toContain('方案未作规定');
+    // A single question about another programme is still an abstention.
+    expect(askJson(['高新技术企业的认定条件是什么？'])[0]).toMatchObject({ abstained: true, reason: 'other_document' });
+  });
+
+  it('should answer every question of a message when each is answered, though one asked a figure in passing', () => {
+    const [both] = askJson(['考核不合格的话三年内还能不能拿到支持？认定了以后专项支持是不是前几年连续给？']);
+    expect(both.abstained).toBe(false);
+    expect(both.answers.slice(0, 2).map((a: { clause: string }) => a.clause)).toEqual(['4.3', '4.2']);
+  });
+
+  it('should name a detail asked as yes or no in dialect (有没得最低人数) as open', () => {
+    const [staff, issued] = askJson([
+      '依托公司的科技人员占比要求是好多？研发人员有没得最低人数？',
+      '这个实施方案是哪天印发的？有效期到哪一年为止？',
+    ]);
+    expect(staff).toMatchObject({ abstained: false, open: ['count'] });
+    expect(staff.answers[0].clause).toBe('3.2.6');
+    // 哪一年 asks a date.
+    expect(issued).toMatchObject({ abstained: false, open: ['date'] });
+    expect(issued.answers[0].clause).toBe('notice');
   });
 
   it('should name a deadline asked as yes or no beside a settled figure', () => {
