@@ -68,7 +68,13 @@ export type AbstainReason =
  * `deferred_rules` (the clause leaves the specifics asked to a later document), `other_quantity`
  * (the clause's figure measures another quantity than the one asked, see `qa/figure-quantity`).
  */
-export type DetailGate = 'no_holder' | 'other_period' | 'issue_date' | 'deferred_rules' | 'other_quantity';
+export type DetailGate =
+  | 'no_holder'
+  | 'other_period'
+  | 'issue_date'
+  | 'deferred_rules'
+  | 'other_quantity'
+  | 'not_named';
 
 /** A clause offered as (part of) an answer. */
 export interface ScoredClause {
@@ -608,6 +614,17 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       lead && asked ? figureQuantity.otherQuantity(question, leading.clause, lead, asked) : undefined;
     if (otherQuantity) {
       return { ...abstain(rawQuestion, 'detail_missing', ordered, asked, 'other_quantity'), otherQuantity };
+    }
+    // 兼职的研发人员算不算科技人员: what counts toward a figure is settled only by a clause naming it.
+    const reading = kb.reading(leading.clause, 'en')?.text;
+    if (
+      figureQuantity.notNamed(
+        question,
+        leading.clause,
+        reading ? [leading.clause.text, reading] : [leading.clause.text],
+      )
+    ) {
+      return abstain(rawQuestion, 'detail_missing', ordered, { kind: 'definition' }, 'not_named');
     }
     const items = asked?.kind === 'list' ? extractListItems(leading.clause.text) : [];
     return {

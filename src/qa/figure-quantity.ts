@@ -26,8 +26,20 @@ const QUANTITY_WORD =
 const EN_QUANTITY =
   /\b(how (much|many|long|often|frequently|large|big|high|soon)|(what|which) (share|percentage|percent|proportion|fraction|portion|part|ratio|minimum|amount|number|period)|(share|percentage|proportion|fraction|ratio|number|minimum) of|at least|minimum)\b/i;
 
+/** Asking whether something counts toward a figure (兼职的算不算, do part-time staff count?). */
+const INCLUSION =
+  /(算不算|能不能算|能否算|可不可以算|可以算|能算|算进|算在|计入|算入|折进|算作|包不包括|包括不包括|含不含|\bcounts?\b|\bcounted\b|\bbe included\b|\binclude[sd]?\b)/i;
+
 /** Checks lead figures against the quantity a question asks about. */
 export interface FigureQuantity {
+  /**
+   * The figure of a clause that a question asks to count something toward which the clause does not
+   * name (兼职的研发人员算不算科技人员: the plan says nothing of part-time staff), undefined when the
+   * clause names it (研发设备算不算组建资金: 含研发设备投入) or the question asks no such thing.
+   *
+   * @param texts the clause's text and its readings, where what is counted may be named
+   */
+  notNamed(question: string, clause: Clause, texts: readonly string[]): PlanFigure | undefined;
   /**
    * The figure of the lead that measures another quantity than the one asked, when every figure of
    * the lead does; undefined when the lead states no described figure or one measures the quantity
@@ -131,6 +143,19 @@ export function measuresPhrase(figure: PlanFigure, phrase: string, others: reado
 /** Builds the check over the plan's described figures. */
 export function createFigureQuantity(figures: readonly PlanFigure[]): FigureQuantity {
   return {
+    notNamed(question, clause, texts) {
+      // The piece asking it: background elsewhere in the message may name anything.
+      const piece = normalize(question)
+        .split(/[，,。；;！!？?]/)
+        .find((p) => INCLUSION.test(p));
+      if (!piece) return undefined;
+      const named = texts.map(normalize);
+      return figures.find((f) => {
+        if (f.clause.doc !== clause.doc || f.clause.id !== clause.id) return false;
+        const unnamed = f.unlike.filter((w) => !named.some((t) => names(t, [w])));
+        return namesOutside(piece, unnamed, [...f.subject, ...f.base]);
+      });
+    },
     otherQuantity(question, clause, lead, asked) {
       const inLead = normalize(lead);
       const stated = figures.filter(

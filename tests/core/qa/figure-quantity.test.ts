@@ -200,6 +200,26 @@ describe('a figure answers only the quantity it measures', () => {
     expect(chat.text).toContain('the share of the company');
   });
 
+  it('should not settle whether something counts toward a figure when its clause does not name it', () => {
+    for (const q of [
+      '兼职的研发人员能不能算进30%的科技人员比例里？',
+      '人事在算研发人员占比，外聘的专家能不能算进去？',
+      'Do part-time researchers count toward the 30%?',
+    ]) {
+      expect(json(q), q).toMatchObject({ abstained: true, reason: 'detail_missing', gate: 'not_named' });
+      expect(json(q).suggestions?.[0], q).toBe('3.2.6');
+    }
+    // The clause names what it includes: 含研发设备投入, 资金、知识产权等入股方式.
+    for (const q of [
+      '研发设备能不能算进组建资金？',
+      '拿专利折价入股算不算投钱？',
+      'Does R&D equipment count toward the founding capital?',
+    ]) {
+      expect(json(q), q).toMatchObject({ abstained: false });
+      expect(json(q).answers[0]?.clause, q).toBe('3.1.4');
+    }
+  });
+
   it('should keep the verdict on the asker own figure, which has its own measure', () => {
     expect(json('研发人员40个，总共150人，够不够').check).toMatchObject({ clause: '3.2.6', met: false });
   });
