@@ -582,7 +582,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (asked?.kind === 'date' && statesOnlyIssueDate(best.clause.text) && !aboutDocument.test(question)) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked, 'issue_date');
     }
-    if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question) && !wholeYesNo) {
+    if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question)) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked, 'deferred_rules');
     }
     // The "plan does not say" examples of every close candidate count: such a question often ranks

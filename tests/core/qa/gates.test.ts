@@ -18,6 +18,10 @@ describe('each abstention names the gate that decided', () => {
     ['各区县经信委什么时候要组织申报', 'issue_date', 'notice'],
     // 四（三） leaves the evaluation's rules to a later document.
     ['考核评估具体有哪些指标，怎么打分？', 'deferred_rules', '4.3'],
+    // Asked as yes or no, whether the specifics exist is left to that document as well.
+    ['考核评估有评分表吗？', 'deferred_rules', '4.3'],
+    // 三（二）6 does not say whether part-time staff count.
+    ['兼职的研发人员算不算科技人员？', 'not_named', '3.2.6'],
     // 三（二）6's 30% is the share of 科技人员 among all 职工.
     ['职工中女性要占多少比例', 'other_quantity', '3.2.6'],
   ])('should give %s the reason detail_missing and the gate %s', (q, gate, near) => {
