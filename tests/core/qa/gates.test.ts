@@ -21,7 +21,7 @@ describe('each abstention names the gate that decided', () => {
     // Asked as yes or no, whether the specifics exist is left to that document as well.
     ['考核评估有评分表吗？', 'deferred_rules', '4.3'],
     // 三（二）6 does not say whether part-time staff count.
-    ['兼职的研发人员算不算科技人员？', 'not_named', '3.2.6'],
+    ['外聘的专家能不能算进科技人员的比例里？', 'not_named', '3.2.6'],
     // 三（二）6's 30% is the share of 科技人员 among all 职工.
     ['职工中女性要占多少比例', 'other_quantity', '3.2.6'],
   ])('should give %s the reason detail_missing and the gate %s', (q, gate, near) => {
