@@ -147,7 +147,11 @@ describe('Q&A engine', () => {
   });
 
   it('should not name organisations or the present state, which a 2017 plan cannot', () => {
-    for (const q of ['目前已经认定的市级制造业创新中心有哪些？', '建设目标中提到的1-2家国家级中心是哪两家？']) {
+    for (const q of [
+      '目前已经认定的市级制造业创新中心有哪些？',
+      '现在已经认定的市级创新中心有哪几家？',
+      '建设目标中提到的1-2家国家级中心是哪两家？',
+    ]) {
       expect(qa.ask(q).reason, q).toBe('current_state');
     }
     // It does name the programme it relies on.
