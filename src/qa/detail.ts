@@ -287,7 +287,9 @@ function detailKind(q: string): DetailAsked | undefined {
       const unit = found ? (UNITS[found] ?? found) : undefined;
       const limit = p.kind === 'duration' && /(多久|多长时间|几年|几个月|几天)(以|之)?内/.test(q);
       const process = p.kind === 'duration' && PROCESS_TIME.test(q);
-      const shareOfTotal = p.kind === 'count' && unit === '人' && HEADCOUNT.test(q);
+      // 员工一百人，搞研发的得有几个: a bare 几个 beside a head count counts people too.
+      const people = unit === '人' || (unit === '个' && /(几|多少)个(人|[吗嘛呢哦啊噻]|[?？，,。]|$)/.test(q));
+      const shareOfTotal = p.kind === 'count' && people && HEADCOUNT.test(q);
       const counted = p.kind === 'count' && !unit ? COUNTED.exec(q)?.[1] : undefined;
       return {
         kind: p.kind,

@@ -322,6 +322,9 @@ describe('Q&A engine', () => {
     const r = qa.ask('我们公司200名员工，搞研发的至少要几个人？');
     expect(r.answers[0]?.clause.id).toBe('3.2.6');
     expect(r.lead).toContain('30%');
+    // A bare 几个 beside the head count counts people too; 几个单位 counts something else.
+    expect(qa.ask('我们公司员工一百人，搞研发的得有几个？').lead).toContain('30%');
+    expect(qa.ask('我们公司100人，要联合几个单位？').lead).toBeUndefined();
     // Without a total, a head count is a number the plan does not give.
     expect(qa.ask('研发队伍至少要有多少人？').abstained).toBe(true);
   });
