@@ -134,7 +134,11 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'count',
-    re: new RegExp(`(?<!哪)(几|多少)(${COUNT_UNITS})|(人数|数量|${en('count')})`),
+    // "The document number of the notice" names the document; it counts nothing.
+    re: new RegExp(
+      `(?<!哪)(几|多少)(${COUNT_UNITS})|(人数|数量|(?<!\\b(?:document|reference|file|serial) )${en('count')})`,
+      'i',
+    ),
   },
   {
     // Any other "how much / how many" (达到多少, 净资产最少要多少): some figure.

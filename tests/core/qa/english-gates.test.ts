@@ -45,6 +45,8 @@ describe('English out-of-scope questions', () => {
     expect(json('What share of our employees must be R&D staff?').answers[0]?.clause).toBe('3.2.6');
     expect(json('We’re a recognised center. How often is the evaluaton?').abstained).toBe(false);
     expect(json('How is IP income split among the center’s members?').answers[0]?.clause).toBe('3.2.9');
+    // A document number names the notice; it counts nothing.
+    expect(json('What is the document number of the notice that issued the plan?').answers[0]?.clause).toBe('notice');
   });
 });
 
@@ -55,6 +57,7 @@ describe('the kind of detail asked in English', () => {
     ['What percentage of staff must be researchers?', 'ratio'],
     ['What share of income goes to R&D?', 'ratio'],
     ['How many centers will be recognized?', 'count'],
+    ['What is the number of centers to be built by 2020?', 'count'],
     ['How long does the support last?', 'duration'],
     ['When is the application deadline?', 'date'],
     ['When do we submit the plan?', 'date'],
