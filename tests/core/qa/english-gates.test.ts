@@ -56,6 +56,8 @@ describe('the kind of detail asked in English', () => {
     ['How large a subsidy does a recognised center get?', 'amount'],
     ['What percentage of staff must be researchers?', 'ratio'],
     ['What share of income goes to R&D?', 'ratio'],
+    // "How much of" a total is a share of it.
+    ['How much of total costs must go on R&D each year?', 'ratio'],
     ['How many centers will be recognized?', 'count'],
     ['What is the number of centers to be built by 2020?', 'count'],
     ['How long does the support last?', 'duration'],
