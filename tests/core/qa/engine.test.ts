@@ -124,6 +124,7 @@ describe('Q&A engine', () => {
       // The plan says what follows a failed evaluation (三年内不再纳入), never that support is paid back.
       '考核评估不合格的话，之前拿到的专项资金要不要退回去？',
       'What tax benefits do recognised innovation centers enjoy?',
+      'How do we open a capital account for the center company?',
     ]) {
       const r = qa.ask(q);
       expect(r.abstained, q).toBe(true);
