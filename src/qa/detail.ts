@@ -230,9 +230,17 @@ export function askingPart(question: string): string | undefined {
   return asking.length && asking.length < pieces.length ? asking.join('') : undefined;
 }
 
+/**
+ * 几 in a piece telling what was done (联合上下游几家企业共同出资成立了有限公司，), with no question mark
+ * closing it: the several partners, not how many.
+ */
+const DONE_WITH_SEVERAL = new RegExp(`几(?=(${COUNT_UNITS}))(?=[^，,。；;？?]*了)`, 'g');
+
 /** True when a piece asks something besides a 几 meaning "several". */
 export function asksBeyondSeveral(piece: string): boolean {
-  return QUESTION_MARKER.test(withoutConcessive(normalize(piece)).replace(SEVERAL, ''));
+  let p = withoutConcessive(normalize(piece)).replace(SEVERAL, '');
+  if (!/[?？]\s*$/.test(p)) p = p.replace(DONE_WITH_SEVERAL, '');
+  return QUESTION_MARKER.test(p);
 }
 
 /** A message split after its punctuation. */

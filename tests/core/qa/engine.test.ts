@@ -196,6 +196,10 @@ describe('Q&A engine', () => {
     expect(qa.ask('市里几个部门会一起抓创新中心这件事吗？').answers[0]?.clause.id).toBe('5.1');
     // The asking piece is the last one: whether shares may be paid in patents (三（一）4).
     expect(qa.ask('几家股东打算拿专利作价入股，少出点现金，这样行吗？').answers[0]?.clause.id).toBe('3.1.4');
+    // A piece telling what was done (…几家企业…成立了有限公司，) names the partners.
+    const done = qa.ask('我们联合上下游几家企业共同出资成立了有限公司，用它来依托建创新中心，这个架构合适吗？');
+    expect(done.abstained).toBe(false);
+    expect(done.answers[0]?.clause.id).toBe('3.1.2');
   });
 
   it('should read a figure asked in Chongqing dialect (给好多钱) as a figure the plan may not give', () => {
