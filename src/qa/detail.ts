@@ -215,7 +215,7 @@ export function isYesNo(question: string): boolean {
 
 /** Words that make a phrase a question rather than its background ("我们计划联合几家企业，…"). */
 const QUESTION_MARKER =
-  /(什么|啥|哪|几|多少|多久|多长|吗|么|呢|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|够不够|怎么|怎样|如何|咋|为何|为什么|谁|何时|[?？])/;
+  /(什么|啥|哪|几|多少|多久|多长|吗|么|呢|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|够不够|怎么|怎样|如何|咋|为何|为什么|谁|何时|[?？]|\b(how|what|which|who|when|where|why|whether)\b)/i;
 
 /**
  * 几 meaning "several" ("有几家小厂", "跟几所大学", "联合几家上下游"), not "how many"; a piece opening with
@@ -243,10 +243,10 @@ export function asksBeyondSeveral(piece: string): boolean {
   return QUESTION_MARKER.test(p);
 }
 
-/** A message split after its punctuation. */
+/** A message split after its punctuation (and, in Chinese, its spaces: 组建资金要多少 设备算不算). */
 function piecesOf(question: string): string[] {
   return question
-    .split(/(?<=[，,。；;！!？?\s])/)
+    .split(/[\u3400-\u9fff]/.test(question) ? /(?<=[，,。；;！!？?\s])/ : /(?<=[,.;!?])/)
     .map((p) => p.trim())
     .filter(Boolean);
 }

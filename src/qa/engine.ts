@@ -255,11 +255,14 @@ const SPLIT_REASONS = new Set<AbstainReason>([
   'current_state',
   'other_document',
   'uncovered_topic',
+  'unknown_terms',
   'low_confidence',
   'detail_missing',
   'unanswered_example',
 ]);
 /** Abstentions of one question of several that name a detail the plan leaves open beside an answer. */
+/** Abstentions of a question too thin to rank, in Chinese or in English. */
+const UNRANKED = new Set<AbstainReason>(['low_confidence', 'english_unknown']);
 /** Abstentions of one question of several that the reply names as a question the plan leaves open. */
 const OPEN_PART_REASONS = new Set<AbstainReason>(['current_state', 'other_document', 'uncovered_topic']);
 const OPEN_REASONS = new Set<AbstainReason>([
@@ -452,7 +455,11 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       // One two-word term ("key sectors") is enough; one word alone is not, unless it names a part
       // of the plan asked for whole ("What are the steps?"), which is then ranked by the part's words.
       const part = t.matched < 2 && t.covered < 2 ? sections.named(question) : undefined;
-      if (t.matched < 2 && t.covered < 2 && !part) return abstain(rawQuestion, 'english_unknown', []);
+      if (t.matched < 2 && t.covered < 2 && !part) {
+        // What tax breaks do we get? names a subject the plan never touches, whatever else is unknown.
+        if (otherDocuments.touchesUncoveredTopic(question)) return abstain(rawQuestion, 'uncovered_topic', []);
+        return abstain(rawQuestion, 'english_unknown', []);
+      }
       text = part ? `${t.zh} ${part}` : t.zh;
     }
     // A yes/no question as a whole ("有几家企业就够了，还要别的单位吗") settles each of its parts.
@@ -724,7 +731,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       d.result.abstained &&
       asked !== undefined &&
       (OPEN_REASONS.has(d.result.reason ?? 'no_content') ||
-        (d.result.reason === 'low_confidence' && FIGURE_KINDS.has(asked.kind)));
+        (UNRANKED.has(d.result.reason ?? 'no_content') && FIGURE_KINDS.has(asked.kind)));
     // A subject the plan never touches (今年的税率是多少？) is quoted whatever detail it asks.
     const isOpenPart = (d: (typeof decided)[number], asked: DetailAsked | undefined): boolean =>
       d.result.abstained &&

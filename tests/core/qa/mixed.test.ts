@@ -89,6 +89,20 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(askJson(['高新技术企业的认定条件是什么？'])[0]).toMatchObject({ abstained: true, reason: 'other_document' });
   });
 
+  it('should answer and name the open part of an English question in two parts', () => {
+    const [years, phone, tax] = askJson([
+      'How many years of support do recognised centers get, and how much money per year?',
+      'Who leads the program? Is there a phone number to call?',
+      'Must the center be a legal entity? What tax breaks do we get?',
+    ]);
+    expect(years).toMatchObject({ abstained: false, open: ['amount'], presented: ['4.2'] });
+    expect(years.lead).toBe('前三年连续给予专项支持');
+    expect(phone).toMatchObject({ abstained: false, open: ['contact'], presented: ['4'] });
+    expect(tax).toMatchObject({ abstained: false, openParts: ['What tax breaks do we get?'], presented: ['3.1.1'] });
+    // Alone, the subject the plan never touches is named as such.
+    expect(askJson(['What tax breaks do we get?'])[0]).toMatchObject({ abstained: true, reason: 'uncovered_topic' });
+  });
+
   it('should answer every question of a message when each is answered, though one asked a figure in passing', () => {
     const [both] = askJson(['考核不合格的话三年内还能不能拿到支持？认定了以后专项支持是不是前几年连续给？']);
     expect(both.abstained).toBe(false);
