@@ -216,6 +216,8 @@ describe('Q&A engine', () => {
       expect(r.lead, q).toBeUndefined();
     }
     expect(qa.ask('认定以后支持多久').lead).toBe('前三年连续给予专项支持');
+    // 支持好多年 asks how many years, not how much money.
+    expect(qa.ask('认定下来过后，政府会连续支持好多年哦？').lead).toBe('前三年连续给予专项支持');
   });
 
   it('should not answer with the figures of another year', () => {

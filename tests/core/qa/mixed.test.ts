@@ -145,7 +145,14 @@ describe('mixed questions', { timeout: 60_000 }, () => {
   });
 
   it('should report open in ask --json beside an answer, and abstain on a single near miss', () => {
-    const [mixed, two, near] = askJson(['认定了有钱拿没，给好多', '专项支持给几年，每年多少钱', '专项支持给多少钱']);
+    const [mixed, two, near, dialect] = askJson([
+      '认定了有钱拿没，给好多',
+      '专项支持给几年，每年多少钱',
+      '专项支持给多少钱',
+      // …没得 (没有) closing a piece asks yes or no.
+      '认定了有专项支持没得，一年给好多钱？',
+    ]);
+    expect(dialect).toMatchObject({ abstained: false, open: ['amount'], presented: ['4.2'] });
     expect(mixed).toMatchObject({ abstained: false, open: ['amount'], presented: ['4.2'] });
     expect(mixed.answers[0].clause).toBe('4.2');
     expect(two).toMatchObject({ abstained: false, open: ['amount'] });
