@@ -185,21 +185,19 @@ const BRING_IN_SEVERAL = new RegExp(`(拉|找|请|叫|约|带|吸收|吸纳|引�
  * verb ("合作过几个项目") with 余/些, so that they are not read as questions.
  */
 function withoutApproximateNumbers(q: string): string {
-  return (
-    withoutNumbersAround(withoutConcessive(q))
-      .replace(/([过了])几/g, '$1些')
-      // "几家一起凑", "合伙的几家单位", "市里几个部门一起管", "我们想几家平分": the several partners, not how many.
-      .replace(
-        new RegExp(
-          `(^|[，,；;\\s的和跟与同里想])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各|平分|均分|平摊|分摊))`,
-          'g',
-        ),
-        '$1些',
-      )
-      .replace(/的几(?=[个家位])/g, '的些')
-      // "要不要拉几家同行进来", "可以找几所高校一起吗": in a yes/no question, whom one brings in is several.
-      .replace(YES_NO.test(q) ? BRING_IN_SEVERAL : /$^/, '$1些')
-  );
+  const text = withoutNumbersAround(withoutConcessive(q))
+    .replace(/([过了])几/g, '$1些')
+    // "几家一起凑", "合伙的几家单位", "市里几个部门一起管", "我们想几家平分": the several partners, not how many.
+    .replace(
+      new RegExp(
+        `(^|[，,；;\\s的和跟与同里想])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各|平分|均分|平摊|分摊))`,
+        'g',
+      ),
+      '$1些',
+    )
+    .replace(/的几(?=[个家位])/g, '的些');
+  // "要不要拉几家同行进来", "可以找几所高校一起吗": in a yes/no question, whom one brings in is several.
+  return YES_NO.test(q) ? text.replace(BRING_IN_SEVERAL, '$1些') : text;
 }
 
 /**

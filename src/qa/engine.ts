@@ -66,7 +66,8 @@ export type AbstainReason =
  * detail asked), `other_period` (the clause's figures belong to another year than the one asked),
  * `issue_date` (the only date is the day the document was issued, which is no deadline),
  * `deferred_rules` (the clause leaves the specifics asked to a later document), `other_quantity`
- * (the clause's figure measures another quantity than the one asked, see `qa/figure-quantity`).
+ * (the clause's figure measures another quantity than the one asked, see `qa/figure-quantity`),
+ * `not_named` (asked whether something counts toward a figure its clause does not name).
  */
 export type DetailGate =
   | 'no_holder'
@@ -260,11 +261,11 @@ const SPLIT_REASONS = new Set<AbstainReason>([
   'detail_missing',
   'unanswered_example',
 ]);
-/** Abstentions of one question of several that name a detail the plan leaves open beside an answer. */
 /** Abstentions of a question too thin to rank, in Chinese or in English. */
 const UNRANKED = new Set<AbstainReason>(['low_confidence', 'english_unknown']);
 /** Abstentions of one question of several that the reply names as a question the plan leaves open. */
 const OPEN_PART_REASONS = new Set<AbstainReason>(['current_state', 'other_document', 'uncovered_topic']);
+/** Abstentions of one question of several that name a detail the plan leaves open beside an answer. */
 const OPEN_REASONS = new Set<AbstainReason>([
   'current_state',
   'other_document',
@@ -623,14 +624,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       return { ...abstain(rawQuestion, 'detail_missing', ordered, asked, 'other_quantity'), otherQuantity };
     }
     // 兼职的研发人员算不算科技人员: what counts toward a figure is settled only by a clause naming it.
-    const reading = kb.reading(leading.clause, 'en')?.text;
-    if (
-      figureQuantity.notNamed(
-        question,
-        leading.clause,
-        reading ? [leading.clause.text, reading] : [leading.clause.text],
-      )
-    ) {
+    const texts = [leading.clause.text, kb.reading(leading.clause, 'en')?.text ?? ''];
+    if (figureQuantity.notNamed(question, leading.clause, texts)) {
       return abstain(rawQuestion, 'detail_missing', ordered, { kind: 'definition' }, 'not_named');
     }
     const items = asked?.kind === 'list' ? extractListItems(leading.clause.text) : [];
