@@ -187,10 +187,12 @@ const BRING_IN_SEVERAL = new RegExp(`(拉|找|请|叫|约|带|吸收|吸纳|引�
 function withoutApproximateNumbers(q: string): string {
   const text = withoutNumbersAround(withoutConcessive(q))
     .replace(/([过了])几/g, '$1些')
+    // 好几年, 这几家, 近几年: a few, never a question.
+    .replace(/(好|这|那|近|最近)几(?=[十百千万个家名位项年月天次条所种类])/g, '$1些')
     // "几家一起凑", "合伙的几家单位", "市里几个部门一起管", "我们想几家平分": the several partners, not how many.
     .replace(
       new RegExp(
-        `(^|[，,；;\\s的和跟与同里想])几(?=(${COUNT_UNITS})[^，。？?]{0,6}(一起|一块|联合|合伙|合作|共同|各|平分|均分|平摊|分摊))`,
+        `(^|[，,；;\\s的和跟与同里想])几(?=(${COUNT_UNITS})[^。？?]{0,16}(一起|一块|联合|合伙|合作|共同|各|平分|均分|平摊|分摊))`,
         'g',
       ),
       '$1些',

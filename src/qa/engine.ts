@@ -330,6 +330,8 @@ const FOCUS_MARGIN = 1.2;
 /** A clause that leaves its rules to a later document ("相关考核评估办法另行制定"). */
 const DEFERRED = new RegExp(`(${alternation(LEX.deferred)})`);
 /** Asking for the specifics such a later document would hold: indicators, scoring, detailed rules. */
+/** Details of time, which a clause can state although it leaves its scoring rules to later. */
+const TIME_KINDS = new Set<DetailKind>(['duration', 'date']);
 const SPECIFICS = new RegExp(`(${alternation(LEX.specifics.zh)}|\\b(${alternation(LEX.specifics.en)})\\b)`, 'i');
 
 /** Builds the engine (indexes the knowledge base once). */
@@ -590,7 +592,12 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (asked?.kind === 'date' && statesOnlyIssueDate(best.clause.text) && !aboutDocument.test(question)) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked, 'issue_date');
     }
-    if (DEFERRED.test(best.clause.text) && SPECIFICS.test(question)) {
+    // 隔多久打一次分 asks how often, which the clause states though its scoring rules come later.
+    if (
+      DEFERRED.test(best.clause.text) &&
+      SPECIFICS.test(question) &&
+      !(asked && TIME_KINDS.has(asked.kind) && holdsDetail(best.clause.text, asked))
+    ) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked, 'deferred_rules');
     }
     // The "plan does not say" examples of every close candidate count: such a question often ranks

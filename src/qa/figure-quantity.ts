@@ -132,7 +132,8 @@ export function quantityPhrases(question: string, asked: DetailAsked): string[] 
  * aside as well.
  */
 export function measuresPhrase(figure: PlanFigure, phrase: string, others: readonly PlanFigure[]): boolean {
-  const own = names(without(phrase, figure.base), figure.subject);
+  // A base word inside a subject word (费用 in 研发费用) leaves the subject named.
+  const own = namesOutside(phrase, figure.subject, figure.base);
   const alike = others.filter((o) => o !== figure && o.kind === figure.kind);
   const setAside = [...figure.subject, ...figure.base, ...(own ? alike.flatMap((o) => [...o.subject, ...o.base]) : [])];
   const rest = without(phrase, setAside);

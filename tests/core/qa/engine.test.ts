@@ -110,6 +110,12 @@ describe('Q&A engine', () => {
     expect(qa.ask('考核评估多少分算及格？').abstained).toBe(true);
     // Failing is a consequence the clause states.
     expect(qa.ask('考评不及格要被停多久').lead).toContain('三年内不再纳入');
+    // 打分 stands for the evaluation itself: how often it comes, and what failing it brings, are stated.
+    const often = qa.ask('市经信委隔多久来检查打分一次？');
+    expect(often.abstained).toBe(false);
+    expect(often.lead).toContain('每三年');
+    expect(qa.ask('中心要是在定期打分里没过关，会落个什么下场？').answers[0]?.clause.id).toBe('4.3');
+    expect(qa.ask('考核评估打分的标准是啥').abstained).toBe(true);
   });
 
   it('should abstain on subjects the plan never touches, whatever else the question names', () => {
@@ -184,11 +190,22 @@ describe('Q&A engine', () => {
     expect(qa.ask('要找几家单位？').abstained).toBe(true);
   });
 
+  it('should read figurative wording through the glossary (扶上马送一程, 把舵, 总方向盘)', () => {
+    expect(qa.ask('区县对这些中心要“扶上马送一程”，具体能在哪些方面搭把手？').answers[0]?.clause.id).toBe('5.2');
+    expect(qa.ask('中心的研究往哪个方向使劲，由谁来把舵？').answers[0]?.clause.id).toBe('3.2.5');
+    expect(qa.ask('整个工程的“总方向盘”是啥？在创新这件事上，到底谁是主角？').answers[0]?.clause.id).toBe('1.1');
+  });
+
   it('should read an approximate number (十几家) as the asker describing itself, not as asking for a list', () => {
     const own = qa.ask('我们这个联盟目前就二十几家企业，还没有科研院所，够条件吗？');
     expect(own.abstained).toBe(false);
     expect(own.answers[0]?.clause.id).toBe('3.1.3');
     expect(qa.ask('现在一共认定了几家市级创新中心？').reason).toBe('current_state');
+    // 好几年, 这几个: a few, said of the asker's own situation.
+    const alliance = qa.ask('我们想依托一个已经成立好几年的产业技术创新联盟来建中心，不重新组联盟，可以吗？');
+    expect(alliance.abstained).toBe(false);
+    expect(alliance.answers[0]?.clause.id).toBe('2.4');
+    expect(qa.ask('要几年才能拿到支持').asked?.kind).toBe('duration');
   });
 
   it('should read 几 before a subject that acts together or opens a background piece as "several"', () => {

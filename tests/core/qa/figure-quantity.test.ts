@@ -176,6 +176,15 @@ describe('a figure answers only the quantity it measures', () => {
     });
   });
 
+  it('should answer two shares asked at once, each measured by its own clause', () => {
+    for (const q of ['研发人员占比和研发费用占比，分别卡好多？', '科技人员比例和年度研发费用占比各自最低要多少']) {
+      const r = json(q);
+      expect(r.abstained, q).toBe(false);
+      expect(['3.2.6', '3.2.7'], q).toContain(r.answers[0]?.clause);
+      expect(r.lead, q).toContain('30%');
+    }
+  });
+
   it('should name the gate and the clause whose figure measures another quantity', () => {
     const r = json('职工中女性要占多少比例');
     expect(r).toMatchObject({ abstained: true, reason: 'detail_missing', gate: 'other_quantity', answers: [] });

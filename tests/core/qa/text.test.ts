@@ -31,6 +31,9 @@ describe('normalize', () => {
     expect(normalize('这个项目好大')).toBe('这个项目好大');
     expect(normalize('评审要好久嘛')).toBe('评审要多久嘛');
     expect(normalize('好久没申报了')).toBe('好久没申报了');
+    // 区头, 中心头: "in the district", "in the center"; 牵头 and 带头 stay.
+    expect(normalize('我在区头搞产业，中心头有高校')).toBe('我在区里搞产业,中心里有高校');
+    expect(normalize('谁来牵头，谁带头')).toBe('谁来牵头,谁带头');
   });
 
   it('should leave numerals that do not count alone', () => {
