@@ -46,6 +46,7 @@ import { createOtherDocumentDetector } from './other-documents.ts';
 import { createOwnFigures } from './own-figures.ts';
 import { type ClauseScore, createRetriever, type RetrieverOptions } from './retriever.ts';
 import { createSectionFinder, type PlanSection } from './sections.ts';
+import { normalize } from './text.ts';
 
 /** Why the bot did not answer. */
 export type AbstainReason =
@@ -383,6 +384,12 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
   };
   // The documents' own years name the document, not a period its figures belong to.
   const issueYears = new Set(kb.documents.map((d) => d.date.slice(0, 4)));
+  const lastIssueYear = Math.max(...[...issueYears].map(Number));
+  /** "2018年第一批认定了哪几家": what was done in a year after the plan came out, which it cannot tell. */
+  const doneAfterIssue = (question: string): boolean =>
+    [...normalize(question).matchAll(/(?<![\d到至])(20\d\d)年[^，,。？?]{0,12}了/g)].some(
+      (m) => Number(m[1]) > lastIssueYear,
+    );
   const issueDates = new Set(
     kb.documents.map((d) => {
       const [y, m, day] = d.date.split('-').map(Number);
@@ -518,7 +525,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     // A plan of 2017 cannot say which centers exist now or what this year's dates are.
     // "现在只有十几家企业" describes the asker; only a 几 that asks names entities.
     const asksEntities = CURRENT_ENTITIES.test(withoutNumbersAround(question));
-    if ((CURRENT.test(question) && asksEntities) || ENTITY_NAMES.test(question)) {
+    if (((CURRENT.test(question) || doneAfterIssue(question)) && asksEntities) || ENTITY_NAMES.test(question)) {
       return abstain(rawQuestion, 'current_state', ranked, asked);
     }
     let chosen = ranked;

@@ -242,8 +242,22 @@ export function createRetriever(kb: KnowledgeBase, options: RetrieverOptions = {
       start: sp.start,
       end: sp.end,
     }));
+    // A pair no text has whose sound is a known word's, one character kept (烤评 for 考评): a typo,
+    // matched by its sound alone; as characters it would only dilute the question.
+    const typos = new Set(
+      textFeatures
+        .filter(
+          (f) =>
+            f.key.startsWith('p:') &&
+            !f.cross &&
+            typoOfKnown(norm, f) &&
+            !soundsLike.get(f.key)?.has(norm.slice(f.start, f.end)),
+        )
+        .map((f) => `${f.start}-${f.end}`),
+    );
     for (const f of [...textFeatures, ...groupFeatures]) {
       if (seen.has(f.key)) continue;
+      if (!/^[pugwl]:/.test(f.key) && !known.has(f.key) && typos.has(`${f.start}-${f.end}`)) continue;
       // A pair across two words that no text has ("掏多", "看当") can match nothing: it is noise,
       // not an unknown topic. (A typo split into single characters keeps its known pinyin pair.)
       if (f.cross && !known.has(f.key)) continue;

@@ -64,6 +64,8 @@ describe('Q&A engine', () => {
     const r = qa.ask('推荐部手机');
     expect(r.abstained).toBe(true);
     expect(r.reason).toBe('unknown_terms');
+    // A short question made mostly of a typo (烤评 for 考评) is read by its sound, not diluted by it.
+    expect(qa.ask('多久烤评一回嘛').answers[0]?.clause.id).toBe('4.3');
   });
 
   it('should abstain on a near miss and name the nearest clause as a suggestion', () => {
@@ -158,9 +160,15 @@ describe('Q&A engine', () => {
       '目前已经认定的市级制造业创新中心有哪些？',
       '现在已经认定的市级创新中心有哪几家？',
       '建设目标中提到的1-2家国家级中心是哪两家？',
+      // What was done in a year after the plan came out.
+      '我是记者，想问下2018年第一批认定了哪几家中心？',
     ]) {
       expect(qa.ask(q).reason, q).toBe('current_state');
     }
+    // A target year the plan sets is no later state.
+    expect(qa.ask('我们单位参考了本方案，方案提出到2020年要培育多少个市级创新中心？').answers[0]?.clause.id).toBe(
+      '1.2',
+    );
     // It does name the programme it relies on.
     expect(qa.ask('方案提到的海外英才计划叫什么名字？').answers[0]?.clause.id).toBe('5.4');
   });
@@ -188,6 +196,14 @@ describe('Q&A engine', () => {
     expect(r.answers[0]?.clause.id).toBe('3.1.2');
     // Without the yes/no form it asks how many, which the plan does not say.
     expect(qa.ask('要找几家单位？').abstained).toBe(true);
+  });
+
+  it('should read who has the final say (拍板) and writing the plan (动笔写方案) through the glossary', () => {
+    expect(qa.ask('最后谁拍板？').answers[0]?.clause.id).toBe('4.2');
+    // The research direction keeps its own clause, whoever decides it.
+    expect(qa.ask('研究方向最后谁拍板？').answers[0]?.clause.id).toBe('3.2.5');
+    expect(qa.ask('应该先跟合作伙伴签合作协议，还是先动笔写建设方案？').answers[0]?.clause.id).toBe('4.1');
+    expect(qa.ask('我们写中心筹建的方案，里头需要讲清楚哪些东西？').answers[0]?.clause.id).toBe('4.1');
   });
 
   it('should read figurative wording through the glossary (扶上马送一程, 把舵, 总方向盘)', () => {
