@@ -72,6 +72,11 @@ export const lexiconFileSchema = z.object({
   deferred: words,
   /** Asking for the specifics such a document would hold (指标, 评分, criteria). */
   specifics: bilingual,
+  /**
+   * Asking what follows in a case (后果, 会怎样, what happens if) and the words opening the case
+   * itself (如果, 要是): answered only by a clause stating what follows in that case (`qa/consequence`).
+   */
+  consequence: z.object({ asking: bilingual, opening: words }),
   /** The vocabulary of the kinds of detail a question asks for (`qa/detail`). */
   detail: z.object({
     contact: words,

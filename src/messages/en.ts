@@ -15,6 +15,7 @@ const KIND: Record<string, string> = {
   definition: 'a definition of this term',
   body: 'the body responsible',
   list: 'a list of names',
+  consequence: 'what follows in this case',
 };
 
 /** How clauses without a number are labelled in English. */

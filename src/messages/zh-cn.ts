@@ -16,6 +16,7 @@ const KIND: Record<string, string> = {
   definition: '这一用语的定义或界定口径',
   body: '负责的具体单位',
   list: '具体名单',
+  consequence: '这种情况下的后果或处理办法',
 };
 
 const cnDate = (iso: string): string => {

@@ -15,7 +15,9 @@
  * `no_holder` (no close clause states that kind of detail), `other_period` (the clause's figures are
  * for another year), `issue_date` (the only date is the document's issuing day, no deadline),
  * `deferred_rules` (the clause leaves the specifics to a later document), `other_quantity` (the
- * clause's figure measures another quantity than the one asked).
+ * clause's figure measures another quantity than the one asked), `not_named` (what is asked to
+ * count toward a figure its clause does not name), `no_consequence` (no close clause states what
+ * follows in the case asked).
  *
  * `presented` (on every line) lists the clause ids whose text the reply quotes, in the order shown:
  * `[]` when abstaining; the related-clause buttons are not presented. `section` (`"3.1"`, `"2"`) is

@@ -31,7 +31,9 @@ export type DetailKind =
   | 'form'
   | 'definition'
   | 'body'
-  | 'list';
+  | 'list'
+  /** What follows in a case (后果, 会怎样): set only by the gate of `qa/consequence`. */
+  | 'consequence';
 
 /** The kind asked for and, when the question names one, the unit (天, 年, 月 …). */
 export interface DetailAsked {
@@ -319,7 +321,10 @@ function detailKind(q: string): DetailAsked | undefined {
 }
 
 const NUM = '\\d+(?:\\.\\d+)?(?:-\\d+)?';
-const HOLDS: Record<Exclude<DetailKind, 'contact' | 'form' | 'body' | 'list' | 'duration' | 'count'>, RegExp> = {
+const HOLDS: Record<
+  Exclude<DetailKind, 'contact' | 'form' | 'body' | 'list' | 'duration' | 'count' | 'consequence'>,
+  RegExp
+> = {
   // 明确各类主体的责权利: the plan requires the parties to settle it themselves.
   definition: /(是指|系指|指的是|定义为|界定为|明确)/,
   number: new RegExp(`${NUM}`),
@@ -408,6 +413,9 @@ export function detailFragments(text: string, asked: DetailAsked): string[] {
         );
       case 'amount':
         return HOLDS.amount.test(norm) && !(asked.granted && INVESTED.test(norm));
+      // Only the consequence gate asks it, by the cases a clause states (`qa/consequence`).
+      case 'consequence':
+        return false;
       default:
         return HOLDS[asked.kind].test(norm);
     }

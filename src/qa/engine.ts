@@ -20,6 +20,7 @@ import {
 } from '../knowledge-base/index.ts';
 import { loadSectionsVocabulary, type SectionsVocabulary } from '../knowledge-base/sections.ts';
 import { loadThresholds, type Threshold } from '../thresholds/index.ts';
+import { askedCase, statedCases } from './consequence.ts';
 import {
   askingPart,
   type DetailAsked,
@@ -68,7 +69,8 @@ export type AbstainReason =
  * `issue_date` (the only date is the day the document was issued, which is no deadline),
  * `deferred_rules` (the clause leaves the specifics asked to a later document), `other_quantity`
  * (the clause's figure measures another quantity than the one asked, see `qa/figure-quantity`),
- * `not_named` (asked whether something counts toward a figure its clause does not name).
+ * `not_named` (asked whether something counts toward a figure its clause does not name),
+ * `no_consequence` (asked what follows in a case no close clause states a consequence for).
  */
 export type DetailGate =
   | 'no_holder'
@@ -76,7 +78,8 @@ export type DetailGate =
   | 'issue_date'
   | 'deferred_rules'
   | 'other_quantity'
-  | 'not_named';
+  | 'not_named'
+  | 'no_consequence';
 
 /** A clause offered as (part of) an answer. */
 export interface ScoredClause {
@@ -207,6 +210,12 @@ export interface QaEngineOptions extends RetrieverOptions {
    * @default 0.7
    */
   holderShare?: number;
+  /**
+   * The share of the case a consequence question names (没按时报送年度总结) that a clause's stated
+   * case must cover for its consequence to answer it.
+   * @default 0.3
+   */
+  caseCover?: number;
   /**
    * A runner-up within this share of the top score is compared with it on the asking part of a
    * message alone, without its background.
@@ -344,6 +353,7 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     englishOwnWeight = 0.5,
     unansweredMargin = 0.05,
     holderShare = 0.7,
+    caseCover = 0.3,
     tieShare = 0.9,
     maxQuestionLength = 500,
   } = options;
@@ -606,6 +616,15 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       !(asked && TIME_KINDS.has(asked.kind) && holdsDetail(best.clause.text, asked))
     ) {
       return abstain(rawQuestion, 'detail_missing', chosen, asked, 'deferred_rules');
+    }
+    // 没按时报送总结会受到什么处理: only a clause stating what follows in that case answers it.
+    const caseAsked = isEn ? [] : askedCase(question).map((piece) => retriever.analyse(piece));
+    if (caseAsked.length) {
+      const states = (s: ClauseScore): boolean =>
+        statedCases(s.clause.text).some((c) => caseAsked.some((q) => retriever.coverage(q, c) >= caseCover));
+      if (!chosen.slice(0, 3).some((s) => s.score >= best.score * holderShare && states(s))) {
+        return abstain(rawQuestion, 'detail_missing', chosen, { kind: 'consequence' }, 'no_consequence');
+      }
     }
     // The "plan does not say" examples of every close candidate count: such a question often ranks
     // a neighbour of the clause whose topic it is on first.

@@ -371,7 +371,9 @@ export function createConversationalQa(
     const top = result.answers[0]?.clause;
     if (result.abstained || !top || result.lookup) return undefined;
     const lang: Lang = isEnglish(read) ? 'en' : 'zh';
-    const kind = result.asked?.kind ?? result.check?.type;
+    // A consequence is asked only of an abstention, which leaves no context.
+    const asked = result.asked?.kind === 'consequence' ? undefined : result.asked?.kind;
+    const kind = asked ?? result.check?.type;
     const subject = subjectIn(lang === 'en' ? read.toLowerCase() : read, lang);
     return {
       question: read.slice(0, 600),

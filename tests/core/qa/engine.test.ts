@@ -129,6 +129,9 @@ describe('Q&A engine', () => {
       '中心的员工辞职了，经济补偿怎么算？',
       '新厂房的环评要找谁批',
       '牵头公司的营业执照咋个办理？',
+      // Filing changes after recognition, or where a company must be registered: the plan is silent.
+      '创新中心认定以后如果股东发生变更，需要向市经济信息委备案吗？',
+      '牵头单位是不是必须是在重庆注册的企业，外地企业能牵头吗？',
       // The plan says what follows a failed evaluation (三年内不再纳入), never that support is paid back.
       '考核评估不合格的话，之前拿到的专项资金要不要退回去？',
       'What tax benefits do recognised innovation centers enjoy?',

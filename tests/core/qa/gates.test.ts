@@ -20,6 +20,8 @@ describe('each abstention names the gate that decided', () => {
     ['考核评估具体有哪些指标，怎么打分？', 'deferred_rules', '4.3'],
     // Asked as yes or no, whether the specifics exist is left to that document as well.
     ['考核评估有评分表吗？', 'deferred_rules', '4.3'],
+    // 四（三） states what follows a failed evaluation, not a late summary.
+    ['没按时向市经济信息委报送年度工作总结，会受到什么处理？', 'no_consequence', '4.3'],
     // 三（二）6 does not say whether part-time staff count.
     ['外聘的专家能不能算进科技人员的比例里？', 'not_named', '3.2.6'],
     // 三（二）6's 30% is the share of 科技人员 among all 职工.
@@ -28,6 +30,15 @@ describe('each abstention names the gate that decided', () => {
     const r = json(q);
     expect(r).toMatchObject({ abstained: true, reason: 'detail_missing', gate, answers: [] });
     expect(r.suggestions?.[0]).toBe(near);
+  });
+
+  it("should answer what follows in a case its clause states, in the asker's words", () => {
+    for (const q of ['听说三年考一次，要是没考过会咋样？', '考评挂了会怎样', '考核合格了会怎么样']) {
+      const r = json(q);
+      expect(r.abstained, q).toBe(false);
+      expect(r.answers[0]?.clause, q).toBe('4.3');
+    }
+    expect(json('公示没人反对的话会怎样').answers[0]?.clause).toBe('4.2');
   });
 
   it('should give other abstentions their reason and no gate, and answers neither', () => {
