@@ -12,6 +12,8 @@ describe('each abstention names the gate that decided', () => {
   it.each([
     // No close clause states an amount: the plan gives no sum for the support.
     ['专项支持给多少钱', 'no_holder', '4.2'],
+    // Which form to fill in (推荐表) and which office: the plan names neither.
+    ['区县经信委推荐有条件的机构，要填什么推荐表，报到市经信委哪个处室？', 'no_holder', '5.2'],
     // 一（二）'s targets are for 2020, not 2025.
     ['到2025年要建多少个市级创新中心', 'other_period', '1.2'],
     // The notice's only date is the day it was issued, which is no deadline.
