@@ -194,7 +194,7 @@ function withoutApproximateNumbers(q: string): string {
     // "几家一起凑", "合伙的几家单位", "市里几个部门一起管", "我们想几家平分": the several partners, not how many.
     .replace(
       new RegExp(
-        `(^|[，,；;\\s的和跟与同里想])几(?=(${COUNT_UNITS})[^。？?]{0,16}(一起|一块|联合|合伙|合作|共同|各|平分|均分|平摊|分摊))`,
+        `(^|[，,；;\\s的和跟与同里想头])几(?=(${COUNT_UNITS})[^。？?]{0,16}(一起|一块|联合|合伙|合作|共同|各|平分|均分|平摊|分摊|之间|配合|协同|协作|联动))`,
         'g',
       ),
       '$1些',

@@ -230,6 +230,7 @@ describe('Q&A engine', () => {
   it('should read 几 before a subject that acts together or opens a background piece as "several"', () => {
     // 几个部门会一起管 asks whether departments cooperate (五（一）), not how many (一行业一中心, 五（二）).
     expect(qa.ask('市里几个部门会一起抓创新中心这件事吗？').answers[0]?.clause.id).toBe('5.1');
+    expect(qa.ask('市里头几个部门之间是咋个配合推这个创新中心的？').answers[0]?.clause.id).toBe('5.1');
     // The asking piece is the last one: whether shares may be paid in patents (三（一）4).
     expect(qa.ask('几家股东打算拿专利作价入股，少出点现金，这样行吗？').answers[0]?.clause.id).toBe('3.1.4');
     // A piece telling what was done (…几家企业…成立了有限公司，) names the partners.
