@@ -136,9 +136,9 @@ const ASK_PATTERNS: AskPattern[] = [
   },
   {
     kind: 'count',
-    // "The document number of the notice" names the document; it counts nothing.
+    // "The document number of the notice" names the document; it counts nothing. 人数200人 states one.
     re: new RegExp(
-      `(?<!哪)(几|多少)(${COUNT_UNITS})|(人数|数量|(?<!\\b(?:document|reference|file|serial) )${en('count')})`,
+      `(?<!哪)(几|多少)(${COUNT_UNITS})|((人数|数量)(?![是为有共约达]?\\d)|(?<!\\b(?:document|reference|file|serial) )${en('count')})`,
       'i',
     ),
   },

@@ -34,6 +34,9 @@ const VERDICTS: [string, Check][] = [
   ['我们公司150人，其中研发人员40个，研发人员比例有什么要求', staff(26.67, false)],
   ['我们是做智能装备的，员工500人，研发人员160人，想申报市级创新中心，科技人员比例达标吗', staff(32, true)],
   ['职工总数三百人，科技人员九十九人，行不行', staff(33, true)],
+  // 总人数200人 states the total, it does not ask a count; 莫得好多人 is "not many people".
+  ['研发人员66人，职工总人数200人，该比例是否合规？', staff(33, true)],
+  ['我们公司莫得好多人，一共45个，搞研发的有12个，这个比例得不得行哦？', staff(26.67, false)],
   ['We have 150 staff, 40 in R&D — enough?', staff(26.67, false)],
   ['R&D staff are 45 out of 120 employees. Do we qualify?', staff(37.5, true)],
   ['我们研发费用900万，成本费用3000万，达标吗', spending(30, true)],
