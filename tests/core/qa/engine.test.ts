@@ -231,6 +231,11 @@ describe('Q&A engine', () => {
     // 几个部门会一起管 asks whether departments cooperate (五（一）), not how many (一行业一中心, 五（二）).
     expect(qa.ask('市里几个部门会一起抓创新中心这件事吗？').answers[0]?.clause.id).toBe('5.1');
     expect(qa.ask('市里头几个部门之间是咋个配合推这个创新中心的？').answers[0]?.clause.id).toBe('5.1');
+    // 我们几家…合伙: the partners; 起步得砸多少钱 asks the founding capital, nothing left open.
+    const start = toAskJson(qa.ask('我们几家企业想合伙搞个创新中心呢，起步得砸多少钱进去啊？'), false);
+    expect(start.answers[0]?.clause).toBe('3.1.4');
+    expect(start.lead).toContain('1000万元');
+    expect(start.open).toBeUndefined();
     // The asking piece is the last one: whether shares may be paid in patents (三（一）4).
     expect(qa.ask('几家股东打算拿专利作价入股，少出点现金，这样行吗？').answers[0]?.clause.id).toBe('3.1.4');
     // A piece telling what was done (…几家企业…成立了有限公司，) names the partners.
