@@ -26,6 +26,9 @@ const QUANTITY_WORD =
 const EN_QUANTITY =
   /\b(how (much|many|long|often|frequently|large|big|high|soon)|(what|which) (share|percentage|percent|proportion|fraction|portion|part|ratio|minimum|amount|number|period)|(share|percentage|proportion|fraction|ratio|number|minimum) of|at least|minimum)\b/i;
 
+/** A piece telling what the asker did or has (扩招了一批, 我们今年), background to the quantity asked. */
+const TOLD = /(了|我们|我司|咱们|今年|去年|目前|现在)/;
+
 /** Asking whether something counts toward a figure (兼职的算不算, do part-time staff count?). */
 const INCLUSION =
   /(算不算|能不能算|能否算|可不可以算|可以算|能算|算进|算在|计入|算入|折进|算作|包不包括|包括不包括|含不含|\bcounts?\b|\bcounted\b|\bbe included\b|\binclude[sd]?\b)/i;
@@ -120,7 +123,12 @@ export function quantityPhrases(question: string, asked: DetailAsked): string[] 
     const end = Math.max(...ends);
     const after = norm.slice(end);
     const stop = PHRASE_END.exec(after);
-    return norm.slice(0, end) + (stop ? after.slice(0, stop.index) : after);
+    // Pieces before the asking one qualify it (外聘的兼职专家，在研发队伍里占几成), unless they tell what
+    // the asker did (今年扩招了一批行政人员，研发岗位…要占几成: the staff hired are background).
+    const pieces = norm.slice(0, end).split(/(?<=[，,])/);
+    let first = pieces.length - 1;
+    while (first > 0 && !TOLD.test(pieces[first - 1] ?? '')) first--;
+    return pieces.slice(first).join('') + (stop ? after.slice(0, stop.index) : after);
   });
 }
 

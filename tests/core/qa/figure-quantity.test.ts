@@ -176,6 +176,14 @@ describe('a figure answers only the quantity it measures', () => {
     });
   });
 
+  it('should read what the asker did before the question as background, not as the quantity asked', () => {
+    const r = json('今年扩招了一批行政人员，研发岗位在全体员工里最少要占到几成？');
+    expect(r.answers[0]?.clause).toBe('3.2.6');
+    expect(r.lead).toContain('30%');
+    // A piece qualifying the question still counts: 兼职专家 is no part of the 30%.
+    expect(json('外聘的高校兼职专家，在研发队伍里最多能占几成？').abstained).toBe(true);
+  });
+
   it('should answer two shares asked at once, each measured by its own clause', () => {
     for (const q of ['研发人员占比和研发费用占比，分别卡好多？', '科技人员比例和年度研发费用占比各自最低要多少']) {
       const r = json(q);
