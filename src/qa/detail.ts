@@ -233,6 +233,16 @@ export function askingPart(question: string): string | undefined {
 }
 
 /**
+ * The message without the pieces telling what the asker did (我们公司去年贷款扩了产线，), when another
+ * piece asks: a subject the plan never touches told as background does not make the question one on it.
+ */
+export function withoutToldBackground(question: string): string {
+  const pieces = piecesOf(question);
+  if (!pieces.some(asksBeyondSeveral)) return question;
+  return pieces.filter((p) => asksBeyondSeveral(p) || !/了/.test(p)).join('');
+}
+
+/**
  * 几 in a piece telling what was done (联合上下游几家企业共同出资成立了有限公司，), with no question mark
  * closing it: the several partners, not how many.
  */

@@ -34,6 +34,7 @@ import {
   periodsAsked,
   questionParts,
   withoutNumbersAround,
+  withoutToldBackground,
 } from './detail.ts';
 import { createEnglishTranslator, isEnglish } from './english.ts';
 import { createEnglishRanking } from './english-ranking.ts';
@@ -524,8 +525,9 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (otherDocuments.asksAboutOther(question) || (isEn && otherDocuments.asksAboutOther(text)))
       return abstain(rawQuestion, 'other_document', ranked);
     if (TASK_REQUEST.test(question)) return abstain(rawQuestion, 'task_request', ranked);
-    // Subjects the plan never touches, whatever else the question names.
-    if (otherDocuments.touchesUncoveredTopic(question)) return abstain(rawQuestion, 'uncovered_topic', ranked);
+    // Subjects the plan never touches, whatever else the question names, unless only told as background.
+    if (otherDocuments.touchesUncoveredTopic(withoutToldBackground(question)))
+      return abstain(rawQuestion, 'uncovered_topic', ranked);
     const top = ranked[0];
     if (!top || top.score < minScore) return abstain(rawQuestion, 'low_confidence', ranked);
     // A fit question's unknown words are the asker's own business, which the plan need not name.

@@ -120,6 +120,19 @@ describe('Q&A engine', () => {
     expect(qa.ask('考核评估打分的标准是啥').abstained).toBe(true);
   });
 
+  it('should answer a question whose background only tells of a subject the plan never touches', () => {
+    const r = qa.ask('我们公司去年贷款扩了产线，研发人员要占多少比例？');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]?.clause.id).toBe('3.2.6');
+    expect(qa.ask('我们公司想贷款，研发人员要占多少比例？').reason).toBe('uncovered_topic');
+  });
+
+  it('should read a center run by one person alone (一个人说了算) as a question on its board', () => {
+    expect(qa.ask('中心由某高校课题组长一个人说了算，没设董事会，这符合运行要求吗？').answers[0]?.clause.id).toBe(
+      '3.2.1',
+    );
+  });
+
   it('should abstain on subjects the plan never touches, whatever else the question names', () => {
     for (const q of [
       '认定为市级创新中心后能享受什么税收减免？',
@@ -132,6 +145,7 @@ describe('Q&A engine', () => {
       // Filing changes after recognition, or where a company must be registered: the plan is silent.
       '创新中心认定以后如果股东发生变更，需要向市经济信息委备案吗？',
       '牵头单位是不是必须是在重庆注册的企业，外地企业能牵头吗？',
+      '中心认定以后，如果有股东想退出，需不需要报市经信委批准？',
       // The plan says what follows a failed evaluation (三年内不再纳入), never that support is paid back.
       '考核评估不合格的话，之前拿到的专项资金要不要退回去？',
       'What tax benefits do recognised innovation centers enjoy?',
