@@ -161,7 +161,7 @@ const ASK_PATTERNS: AskPattern[] = [
 ];
 
 const YES_NO =
-  /(吗|(?<![什怎这那多要])么|嘛|吧|不|没|没有|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
+  /(吗|(?<![什怎这那多要])么|嘛|吧|不|没|没有|否)[\s?？!！。.]*$|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|行不行|算不算|够不够|需不需要|会不会|给不给|([\u4e00-\u9fff])[不没]\2|^(is|are|does|do|can|could|should|must|will|has|have)\b/i;
 
 /**
  * A question word after 不管, 无论, 不论 or 不看 asks nothing ("不管哪个前期投了好多，可以平分不", "不看各自投了
@@ -180,7 +180,7 @@ export function withoutNumbersAround(q: string): string {
 }
 
 /** A verb bringing partners in before 几 and a measure word ({@link withoutApproximateNumbers}). */
-const BRING_IN_SEVERAL = new RegExp(`(拉|找|请|叫|约|带|吸收|吸纳|引进|邀请|联合)几(?=(${COUNT_UNITS}))`, 'g');
+const BRING_IN_SEVERAL = new RegExp(`(拉|找|请|叫|约|带|吸收|吸纳|引进|邀请|联合|拿|用)几(?=(${COUNT_UNITS}))`, 'g');
 
 /**
  * Replaces the 几 of approximate numbers ("二十几个人", "十几年", "几十家") and of "a few" after a

@@ -747,7 +747,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
     if (!result.abstained || !SPLIT_REASONS.has(result.reason ?? 'no_content')) return result;
     const sentences = result.question
       .slice(0, maxQuestionLength)
-      .split(/(?<=[？?！!。；;])/)
+      // Chinese questions typed with a space between them (组建资金最低多少 能分期交吗) are two as well.
+      .split(/(?<=[？?！!。；;])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/)
       .map((t) => t.trim())
       .filter((t) => t.length >= 2);
     if (sentences.length < 2) return result;

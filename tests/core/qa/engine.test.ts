@@ -127,6 +127,22 @@ describe('Q&A engine', () => {
     expect(qa.ask('我们公司想贷款，研发人员要占多少比例？').reason).toBe('uncovered_topic');
   });
 
+  it('should quote a question typed after a space that the plan never touches as left open', () => {
+    const r = toAskJson(qa.ask('组建资金最低多少 能分期交吗'), false);
+    expect(r.answers[0]?.clause).toBe('3.1.4');
+    expect(r.lead).toContain('1000万元');
+    expect(r.openParts).toEqual(['能分期交吗']);
+  });
+
+  it('should read an A-not-A question (认不认) as yes or no, and 好久考核一回 as how often', () => {
+    const shares = qa.ask('有家成员单位想拿几项发明专利作价入股，不出现金，这种方式认不认？');
+    expect(shares.abstained).toBe(false);
+    expect(shares.answers[0]?.clause.id).toBe('3.1.4');
+    const often = qa.ask('认定了是不是就一劳永逸了？好久考核一回嘛？');
+    expect(often.answers[0]?.clause.id).toBe('4.3');
+    expect(often.lead).toContain('每三年');
+  });
+
   it('should read a center run by one person alone (一个人说了算) as a question on its board', () => {
     expect(qa.ask('中心由某高校课题组长一个人说了算，没设董事会，这符合运行要求吗？').answers[0]?.clause.id).toBe(
       '3.2.1',

@@ -41,6 +41,8 @@ describe('fit questions', () => {
     ['我们单位是一家民办非企业，能不能直接当创新中心来申报？', '3.1.1'],
     ['我们是一家协会，可以直接作为创新中心吗', '3.1.1'],
     ['We are a non-profit. Can we be the center directly?', '3.1.1'],
+    // District staff asking about a body in their district.
+    ['辖区有家研究院是事业单位，想直接用事业单位的身份申报市级制造业创新中心，能不能？', '3.1.1'],
     // The same kind of body as the host company behind the center: 三（一）2 (独立企业法人) rules on it.
     ['我们打算用一个有限合伙企业来当创新中心的依托单位，符合要求吗？', '3.1.2'],
     // A kind of member the alliance is to gather (三（一）3).
