@@ -124,9 +124,13 @@ export function createOtherDocumentDetector(kb: KnowledgeBase): OtherDocumentDet
   const englishRules = englishProgrammeRules(kb.otherProgrammesEn);
   const cited = kb.clauses.filter((c) => cites(c.text)).map((c) => normalize(c.text));
 
-  // English topics ("tax") are whole words; Chinese ones are found anywhere.
+  // English topics ("tax") are whole words; Chinese ones are found anywhere, read as the question is
+  // (同一家企业 as 同1家企业).
   const uncovered = kb.uncoveredTopics.length
-    ? new RegExp(kb.uncoveredTopics.map((t) => (/^[a-z\s]+$/i.test(t) ? `\\b${t}\\b` : escapeRegExp(t))).join('|'), 'i')
+    ? new RegExp(
+        kb.uncoveredTopics.map((t) => (/^[a-z\s]+$/i.test(t) ? `\\b${t}\\b` : escapeRegExp(normalize(t)))).join('|'),
+        'i',
+      )
     : undefined;
 
   return {

@@ -162,6 +162,9 @@ describe('Q&A engine', () => {
       '创新中心认定以后如果股东发生变更，需要向市经济信息委备案吗？',
       '牵头单位是不是必须是在重庆注册的企业，外地企业能牵头吗？',
       '中心认定以后，如果有股东想退出，需不需要报市经信委批准？',
+      // Foreign ownership, and one company in several centers: the plan says nothing of either.
+      '外资控股的企业能不能当创新中心的牵头单位？',
+      '同一家企业最多可以牵头组建几家市级制造业创新中心？',
       // The plan says what follows a failed evaluation (三年内不再纳入), never that support is paid back.
       '考核评估不合格的话，之前拿到的专项资金要不要退回去？',
       'What tax benefits do recognised innovation centers enjoy?',
