@@ -247,6 +247,8 @@ describe('follow-ups that continue the procedure or the last topic', () => {
     expect(clauses(['Do recognised centers receive funding?', 'For how many years?'])).toEqual(['4.2', '4.2']);
     // 这个工程 is the programme, not a pronoun for the last topic: a question of its own.
     expect(clauses(['组建资金最少多少', '市经信委在这个工程里负责什么？'])).toEqual(['3.1.4', '4']);
+    // 根据啥子定 asks what the last topic is decided by.
+    expect(clauses(['技术路线图是哪个来定的', '根据啥子定'])).toEqual(['3.2.8', '3.2.8']);
   });
 
   it('should judge the asker’s figures for the last topic’s threshold, the quantity named before', () => {
