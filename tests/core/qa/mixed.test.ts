@@ -128,6 +128,21 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(capital.answers[0].clause).toBe('3.1.4');
   });
 
+  it('should name the kind of the open part as it is asked: 截止是好久 a date, 多少个工作日 a duration, 收入要好多 an amount', () => {
+    const [deadline, days, income, age] = askJson([
+      '智能网联汽车在不在重点布局领域里头？今年申报截止是好久？',
+      '请问方案评定需经过哪些程序？公示期为多少个工作日？',
+      '创新中心靠啥子获得稳定收入？每年收入至少要好多？',
+      '创新中心要是啥子法人形态？公司成立要满好久才能申报？',
+    ]);
+    expect(deadline).toMatchObject({ abstained: false, open: ['date'] });
+    expect(deadline.answers[0].clause).toBe('3.4');
+    expect(days).toMatchObject({ abstained: false, open: ['duration'] });
+    expect(income).toMatchObject({ abstained: false, open: ['amount'] });
+    expect(income.answers[0].clause).toBe('3.2.4');
+    expect(age).toMatchObject({ abstained: false, open: ['duration'] });
+  });
+
   it('should name a matching share the districts give as open, not answer it with a staff or spending share', () => {
     const [districts] = askJson(['区县会不会给创新中心资金支持？要给的话区里按好大比例配套？']);
     expect(districts).toMatchObject({ abstained: false, open: ['ratio'] });
