@@ -768,7 +768,8 @@ export function createQaEngine(kb: KnowledgeBase, options: QaEngineOptions = {})
       d.result.abstained &&
       (d.result.reason === 'uncovered_topic' ||
         (asked === undefined && OPEN_PART_REASONS.has(d.result.reason ?? 'no_content')));
-    const pieces = decided.map((d) => ({ d, asked: detailAsked(d.text) }));
+    // The detail a gate found missing (what counts toward a figure: a definition) is the one asked.
+    const pieces = decided.map((d) => ({ d, asked: d.result.asked ?? detailAsked(d.text) }));
     const open = pieces.flatMap(({ d, asked }) => (isOpen(d, asked) && !isOpenPart(d, asked) ? [asked] : []));
     const openParts = pieces.flatMap(({ d, asked }) => (isOpenPart(d, asked) ? [d.text] : []));
     const others = pieces.filter(({ d }) => d !== answered && !d.result.abstained);

@@ -143,6 +143,13 @@ describe('mixed questions', { timeout: 60_000 }, () => {
     expect(age).toMatchObject({ abstained: false, open: ['duration'] });
   });
 
+  it('should answer the figure and name whether part-time staff count as open, when both are asked', () => {
+    const [staff] = askJson(['研发人员占比的要求是好多？兼职的、外聘的专家算不算“科技人员”？']);
+    expect(staff).toMatchObject({ abstained: false, open: ['definition'] });
+    expect(staff.answers[0].clause).toBe('3.2.6');
+    expect(staff.lead).toContain('30%');
+  });
+
   it('should name a matching share the districts give as open, not answer it with a staff or spending share', () => {
     const [districts] = askJson(['区县会不会给创新中心资金支持？要给的话区里按好大比例配套？']);
     expect(districts).toMatchObject({ abstained: false, open: ['ratio'] });
