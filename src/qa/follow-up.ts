@@ -354,9 +354,10 @@ export function createConversationalQa(
     if (lang === 'en') core = core.toLowerCase();
     const term = nextWords[lang].find((t) => find(t, lang).test(core));
     if (!term) return undefined;
-    // Nothing else of substance: "然后呢", "and what happens after that?", not "然后专项资金给多少".
+    // Nothing else of substance: "然后呢", "and what happens after that?", not "然后专项资金给多少";
+    // a step named in two characters (认定以后呢, 三年过后呢) is the one just answered.
     const rest = without(without(core, [term], lang), [...words[lang].leading, ...words[lang].questionWords], lang);
-    const more = lang === 'en' ? rest.split(/[^a-z]+/).some((x) => x.length >= 3) : (rest.match(CJK) ?? []).length >= 2;
+    const more = lang === 'en' ? rest.split(/[^a-z]+/).some((x) => x.length >= 3) : (rest.match(CJK) ?? []).length >= 3;
     if (more) return undefined;
     for (const steps of stepLists) {
       const at = steps.indexOf(context.clause);

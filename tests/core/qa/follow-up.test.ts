@@ -217,6 +217,8 @@ describe('follow-ups that continue the procedure or the last topic', () => {
 
   it('should answer 然后呢 after a step of the procedure with the next step', () => {
     expect(clauses(['建设方案由谁来编制', '然后呢', '接下来呢？'])).toEqual(['4.1', '4.2', '4.3']);
+    // The step just answered named in a word (认定以后呢) is followed by the next one.
+    expect(clauses(['方案交上去以后怎么评定', '认定以后呢？'])).toEqual(['4.2', '4.3']);
     expect(clauses(['Who prepares the construction plan?', 'what happens next?', 'and then?'])).toEqual([
       '4.1',
       '4.2',
