@@ -125,6 +125,8 @@ describe('Q&A engine', () => {
     expect(r.abstained).toBe(false);
     expect(r.answers[0]?.clause.id).toBe('3.2.6');
     expect(qa.ask('我们公司想贷款，研发人员要占多少比例？').reason).toBe('uncovered_topic');
+    // A partner in another city is no other city's policy.
+    expect(qa.ask('我们想联合北京的高校一起搞创新中心，可以不？').abstained).toBe(false);
   });
 
   it('should quote a question typed after a space that the plan never touches as left open', () => {
@@ -165,6 +167,8 @@ describe('Q&A engine', () => {
       // Foreign ownership, and one company in several centers: the plan says nothing of either.
       '外资控股的企业能不能当创新中心的牵头单位？',
       '同一家企业最多可以牵头组建几家市级制造业创新中心？',
+      // Another city's policy.
+      '成都有没有类似的市级制造业创新中心认定政策？',
       // The plan says what follows a failed evaluation (三年内不再纳入), never that support is paid back.
       '考核评估不合格的话，之前拿到的专项资金要不要退回去？',
       'What tax benefits do recognised innovation centers enjoy?',
